@@ -1,0 +1,194 @@
+package jp.moshisapo.servers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A real Keycloak from its Maven Central distribution ({@code keycloak-quarkus-dist} zip, unpacked once into
+ * {@code ~/.cache/moshisapo}), started in dev mode with an in-memory database and the {@code moshisapo} realm of
+ * {@code deploy/keycloak/moshisapo-realm.json} imported at start.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "moshisapo";
+    public static final String CLI_CLIENT = "moshisapo-cli";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final int port;
+    private final Path runDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ChildProcess process;
+
+    private KeycloakServer(int port, Path runDir) {
+        this.port = port;
+        this.runDir = runDir;
+    }
+
+    public static KeycloakServer start() {
+        return start(0);
+    }
+
+    /** Starts Keycloak on {@code port} (0 = a free one) and waits until the realm answers. */
+    public static KeycloakServer start(int port) {
+        KeycloakServer server = new KeycloakServer(Ports.freeOrRequested(port, "Keycloak"), TempDirs.create("keycloak"));
+        try {
+            server.launch(unpackedDistribution());
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The OIDC issuer / {@code quarkus.oidc.auth-server-url} of the moshisapo realm. */
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    /** A real access token for a local user (password grant through the public CLI client). */
+    public String accessToken(String username, String password) {
+        String form = "grant_type=password&client_id=" + CLI_CLIENT
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .timeout(Duration.ofSeconds(20))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher token = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("Keycloak refused a token for " + username + ": HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak token request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+        TempDirs.delete(runDir);
+    }
+
+    private void launch(Path home) {
+        copyRealmInto(home.resolve("data/import"));
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + Ports.free(),
+                "--db=dev-mem", "--import-realm", "--health-enabled=false", "--metrics-enabled=false");
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"));
+        process = ChildProcess.start("keycloak", command, runDir, env, runDir.resolve("keycloak.log"));
+        Wait.until("Keycloak realm " + realmUrl(), START_TIMEOUT, () -> {
+            process.requireAlive();
+            return realmAnswers();
+        });
+    }
+
+    private boolean realmAnswers() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void copyRealmInto(Path importDir) {
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/moshisapo-realm.json")) {
+            if (realm == null) {
+                throw new ServerStartException("realm file keycloak/moshisapo-realm.json is not on the classpath");
+            }
+            Files.createDirectories(importDir);
+            Files.copy(realm, importDir.resolve("moshisapo-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ServerStartException("cannot place the realm file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unzips the distribution once per version into ~/.cache/moshisapo (atomically, via a rename). */
+    private static synchronized Path unpackedDistribution() {
+        Path zip = Distributions.keycloakZip();
+        String version = zip.getFileName().toString().replace(".zip", "");
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "moshisapo");
+        Path home = cache.resolve(version);
+        if (Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        Path staging = cache.resolve(version + ".unpacking-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(staging);
+            unzip(zip, staging);
+            try (var top = Files.list(staging)) {
+                Path root = top.filter(Files::isDirectory).findFirst()
+                        .orElseThrow(() -> new ServerStartException("empty Keycloak distribution " + zip));
+                Files.move(root, home, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+                throw new ServerStartException("cannot unpack Keycloak into " + home + ": " + e.getMessage(), e);
+            }
+        } finally {
+            TempDirs.delete(staging);
+        }
+        return home;
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    if (entry.getName().endsWith(".sh")) {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+    }
+}

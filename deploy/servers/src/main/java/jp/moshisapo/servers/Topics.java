@@ -1,6 +1,7 @@
 package jp.moshisapo.servers;
 
 import java.util.List;
+import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.servers.KafkaServer.TopicSpec;
 
 /**
@@ -10,11 +11,11 @@ import jp.moshisapo.servers.KafkaServer.TopicSpec;
 public final class Topics {
 
     /** Code issued/revoked, key = printed code; compacted, so the latest state of every code is kept forever. */
-    public static final TopicSpec FACILITY_CODES = new TopicSpec("facility.codes.v1", 3, true);
+    public static final TopicSpec FACILITY_CODES = new TopicSpec(Topic.FACILITY_CODES, 3, true);
     /** VisitRecorded, key = printed code. */
-    public static final TopicSpec CHECKIN_VISITS = new TopicSpec("checkin.visits.v1", 6, false);
+    public static final TopicSpec CHECKIN_VISITS = new TopicSpec(Topic.CHECKIN_VISITS, 6, false);
     /** Resident events (erasure requested, unreachable), key = pseudonymous resident key. */
-    public static final TopicSpec CHECKIN_RESIDENTS = new TopicSpec("checkin.residents.v1", 3, false);
+    public static final TopicSpec CHECKIN_RESIDENTS = new TopicSpec(Topic.CHECKIN_RESIDENTS, 3, false);
 
     public static final List<TopicSpec> ALL = List.of(FACILITY_CODES, CHECKIN_VISITS, CHECKIN_RESIDENTS);
 

@@ -1,0 +1,26 @@
+package jp.moshisapo.servers;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class EventContractsTest {
+
+    private static final String VISIT = """
+            {"schemaVersion":1,"visitId":"6f1c0b1e-2a43-4a8e-9a52-1b2c3d4e5f60",
+             "lineUserId":"U0123456789abcdef0123456789abcdef","code":"ABCD1234X",
+             "visitedAt":"2026-11-25T03:00:00Z","recordedAt":"2026-11-25T03:00:05Z"}""";
+
+    @Test
+    void aWellFormedVisitMatchesTheContract() {
+        EventContracts.assertValid(EventContracts.VISIT_RECORDED, VISIT);
+    }
+
+    @Test
+    void aVisitWithAnInvalidCodeOrAnExtraFieldBreaksTheContract() {
+        assertThrows(AssertionError.class, () -> EventContracts.assertValid(EventContracts.VISIT_RECORDED,
+                VISIT.replace("ABCD1234X", "ABCD-1234-X")));
+        assertThrows(AssertionError.class, () -> EventContracts.assertValid(EventContracts.VISIT_RECORDED,
+                VISIT.replace("{\"schemaVersion\":1,", "{\"schemaVersion\":1,\"name\":\"x\",")));
+    }
+}

@@ -17,7 +17,11 @@ public final class Topics {
     /** Resident events (erasure requested, unreachable), key = pseudonymous resident key. */
     public static final TopicSpec CHECKIN_RESIDENTS = new TopicSpec(Topic.CHECKIN_RESIDENTS, 3, false);
 
-    public static final List<TopicSpec> ALL = List.of(FACILITY_CODES, CHECKIN_VISITS, CHECKIN_RESIDENTS);
+    /** checkin-service's own: webhook events accepted durably before they are processed, key = LINE user id. */
+    public static final TopicSpec CHECKIN_WEBHOOK_EVENTS = new TopicSpec("checkin.webhook-events.v1", 6, false);
+
+    public static final List<TopicSpec> ALL = List.of(FACILITY_CODES, CHECKIN_VISITS, CHECKIN_RESIDENTS,
+            CHECKIN_WEBHOOK_EVENTS);
 
     private Topics() {
     }

@@ -1,0 +1,61 @@
+package jp.moshisapo.gateway.routing;
+
+import static jp.moshisapo.gateway.routing.Access.PUBLIC;
+import static jp.moshisapo.gateway.routing.Access.STAFF_TOKEN;
+import static jp.moshisapo.gateway.routing.Service.CHECKIN;
+import static jp.moshisapo.gateway.routing.Service.FACILITY;
+import static jp.moshisapo.gateway.routing.Service.GATEWAY;
+import static jp.moshisapo.gateway.routing.Service.NOTIFICATION;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which service answers which path: the only paths the public can reach. Anything not listed is 404 at the
+ * gateway. First match wins, so a narrow route (venue registration) comes before the wide one that contains it.
+ */
+public final class RouteTable {
+
+    private final List<Route> routes;
+
+    public RouteTable(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    /** The table of issue #6; {@code venuePages} are the web form's pages and assets ({@code moshisapo.gateway.venue-pages}). */
+    public static RouteTable standard(List<String> venuePages) {
+        for (String page : venuePages) {
+            if (page.equals("/*") || page.startsWith("/admin") || page.startsWith("/line")) {
+                throw new IllegalArgumentException("venue page " + page + " would shadow another route");
+            }
+        }
+        return new RouteTable(List.of(
+                // 10 per minute per IP: a venue registers once; a script registering thousands is not a venue
+                Route.of("registration", "POST", FACILITY, PUBLIC, List.of("/api/facilities")),
+                Route.of("code-images", null, FACILITY, PUBLIC, List.of("/api/codes/*")),
+                Route.of("venue-api", null, FACILITY, PUBLIC, List.of("/api/*")),
+                Route.of("check-in", null, FACILITY, PUBLIC, List.of("/c/*")),
+                Route.of("line-webhook", null, CHECKIN, PUBLIC, List.of("/line/webhook")),
+                Route.of("staff-codes", null, FACILITY, STAFF_TOKEN, List.of("/admin/codes/*")),
+                Route.of("staff-cases", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/cases/*")),
+                Route.of("staff-audit", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/audit/*")),
+                // Extension point for issue #9: the staff console is served by the gateway itself (same origin
+                // as /admin, under the gateway's CSP). Until handlers exist for it, /console answers 404.
+                Route.of("staff-console", null, GATEWAY, PUBLIC, List.of("/console/*")),
+                Route.of("venue-pages", null, FACILITY, PUBLIC, venuePages)));
+    }
+
+    /** The route for a canonical path ({@link CanonicalPath}), or empty: not found. */
+    public Optional<Route> match(String method, String canonicalPath) {
+        for (Route route : routes) {
+            if (route.matches(method, canonicalPath)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+}

@@ -1,0 +1,44 @@
+package jp.moshisapo.gateway.routing;
+
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+
+/** What {@link RouteResolver} found out about a request, read by the handlers after it. */
+public final class Routed {
+
+    static final String ROUTE = "moshisapo.route";
+    static final String CANONICAL_PATH = "moshisapo.canonicalPath";
+    /** Read by Quarkus's HTTP metrics: tag requests by route pattern, not by raw path. */
+    static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
+
+    private Routed() {
+    }
+
+    /** The request's route, or null when it has none (then it was answered 400/404). */
+    public static Route route(RoutingContext ctx) {
+        return ctx.get(ROUTE);
+    }
+
+    /** The path as the route table saw it, or null when it was refused as unreadable (400). */
+    public static String canonicalPath(RoutingContext ctx) {
+        return ctx.get(CANONICAL_PATH);
+    }
+
+    /**
+     * The client's IP. Behind a load balancer this is the forwarded address only if Quarkus is told to trust
+     * that proxy ({@code quarkus.http.proxy.*}); a client cannot choose its own rate-limit key otherwise.
+     */
+    public static String clientAddress(RoutingContext ctx) {
+        SocketAddress remote = ctx.request().remoteAddress();
+        return remote == null ? "unknown" : remote.hostAddress();
+    }
+
+    static void rememberPath(RoutingContext ctx, String canonicalPath) {
+        ctx.put(CANONICAL_PATH, canonicalPath);
+    }
+
+    static void rememberRoute(RoutingContext ctx, Route route) {
+        ctx.put(ROUTE, route);
+        ctx.put(METRICS_URI_TEMPLATE, route.template());
+    }
+}

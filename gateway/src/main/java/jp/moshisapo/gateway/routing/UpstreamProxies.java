@@ -1,0 +1,73 @@
+package jp.moshisapo.gateway.routing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.OriginRequestProvider;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import jp.moshisapo.gateway.config.GatewayConfig;
+
+/**
+ * The connections to the three services: one keep-alive pool each, and the timeouts that turn a dead service
+ * into 502 and a stalled one into 504 instead of a client waiting for ever.
+ */
+@ApplicationScoped
+public class UpstreamProxies {
+
+    private final HttpClient client;
+    private final Map<Service, OriginRequestProvider> origins = new EnumMap<>(Service.class);
+
+    public UpstreamProxies(Vertx vertx, GatewayConfig config) {
+        GatewayConfig.Upstream upstream = config.upstream();
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setName("gateway-upstreams")
+                        .setKeepAlive(true)
+                        .setConnectTimeout(Math.toIntExact(upstream.connectTimeout().toMillis())),
+                new PoolOptions().setHttp1MaxSize(upstream.maxConnections()));
+        origins.put(Service.FACILITY, origin(Service.FACILITY, config.facilityUrl(), upstream));
+        origins.put(Service.CHECKIN, origin(Service.CHECKIN, config.checkinUrl(), upstream));
+        origins.put(Service.NOTIFICATION, origin(Service.NOTIFICATION, config.notificationUrl(), upstream));
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public OriginRequestProvider origin(Service service) {
+        OriginRequestProvider origin = origins.get(service);
+        if (origin == null) {
+            throw new IllegalArgumentException(service + " is served by the gateway itself, not proxied");
+        }
+        return origin;
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    private static OriginRequestProvider origin(Service service, String url, GatewayConfig.Upstream upstream) {
+        URI uri = URI.create(url);
+        boolean tls = "https".equals(uri.getScheme());
+        if (!(tls || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
+            throw new IllegalArgumentException("the URL of " + service.displayName()
+                    + " must be http(s)://host[:port] without a path, not " + url);
+        }
+        // one immutable set of options per service: the proxy only reads them
+        RequestOptions options = new RequestOptions()
+                .setHost(uri.getHost())
+                .setPort(uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80)
+                .setSsl(tls)
+                .setConnectTimeout(upstream.connectTimeout().toMillis())
+                .setIdleTimeout(upstream.responseTimeout().toMillis());
+        return context -> context.client().request(options);
+    }
+}

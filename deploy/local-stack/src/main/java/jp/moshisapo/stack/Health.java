@@ -16,9 +16,9 @@ final class Health {
     }
 
     /** "UP", "DOWN" or "UNREACHABLE", from {@code /q/health}. */
-    static String status(Service service) {
+    static String status(String healthUrl) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.healthUrl()))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"") ? "UP" : "DOWN";
         } catch (IOException e) {
@@ -29,14 +29,14 @@ final class Health {
         }
     }
 
-    /** Prints every service's health; exit code 0 only when all are UP. */
-    static int printAll() {
+    /** Prints every service's health; true only when all are UP. */
+    static boolean printAll(Ports ports) {
         boolean allUp = true;
-        for (Service service : Service.values()) {
-            String status = status(service);
+        for (App app : App.values()) {
+            String status = status(ports.healthUrl(app));
             allUp &= status.equals("UP");
-            System.out.printf("%-22s %-12s %s%n", service.module, status, service.healthUrl());
+            System.out.printf("%-22s %-12s %s%n", app.module, status, ports.healthUrl(app));
         }
-        return allUp ? 0 : 1;
+        return allUp;
     }
 }

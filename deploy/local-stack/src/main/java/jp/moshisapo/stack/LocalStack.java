@@ -1,15 +1,18 @@
 package jp.moshisapo.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.LineSimulatorConfig;
@@ -22,11 +25,11 @@ import jp.moshisapo.servers.Topics;
 import jp.moshisapo.servers.Wait;
 
 /**
- * Runs the whole system on one machine: Kafka, PostgreSQL, Keycloak and the LINE simulator (each unless its
- * address is given in the environment), then the four services, waits until all are healthy, prints the URLs and
- * stops everything on Ctrl-C. {@code health} as the only argument prints each running service's health instead.
+ * The whole system on one machine: Kafka, PostgreSQL, Keycloak and the LINE simulator (each unless its address is
+ * given in the environment), then the four services as child JVMs, healthy before {@link #start} returns.
+ * {@code ./run-local} runs it until Ctrl-C; end-to-end tests start one with free ports.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(2);
     private static final List<String> DATABASES = List.of("facility", "checkin", "notification");
@@ -34,54 +37,120 @@ public final class LocalStack {
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> serviceEnv = new HashMap<>();
+    private final Map<App, ChildProcess> apps = new EnumMap<>(App.class);
+    private KafkaServer kafka;
+    private PostgresServer postgres;
+    private KeycloakServer keycloak;
+    private LineSimulator simulator;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("health")) {
-            System.exit(Health.printAll());
-        }
+    public static void main(String[] args) throws InterruptedException {
         Path root = Path.of(System.getProperty("moshisapo.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(new StackSettings(root, System.getenv()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the local stack…");
-            stack.stopAll();
-            stopped.countDown();
-        }, "stop-local-stack"));
+        StackSettings settings = StackSettings.local(root);
+        if (args.length == 1 && args[0].equals("health")) {
+            System.exit(Health.printAll(settings.ports()) ? 0 : 1);
+        }
+        long startedAt = System.nanoTime();
+        LocalStack stack;
         try {
-            long startedAt = System.nanoTime();
-            stack.startAll();
-            stack.printWelcome(Duration.ofNanos(System.nanoTime() - startedAt));
+            stack = start(settings);
         } catch (ServerStartException e) {
             System.err.println("\nThe local stack could not start: " + e.getMessage());
             System.exit(1);
+            return;
         }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local stack…");
+            stack.close();
+            stopped.countDown();
+        }, "stop-local-stack"));
+        stack.printWelcome(Duration.ofNanos(System.nanoTime() - startedAt));
         stopped.await();
     }
 
-    private void startAll() throws IOException {
-        Files.createDirectories(settings.logDir());
+    /** Starts everything and waits until every service is healthy; on failure stops what it started. */
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return settings.ports().url(App.GATEWAY);
+    }
+
+    /** The in-process LINE simulator; empty when {@code LINE_API_BASE_URL} points elsewhere. */
+    public Optional<LineSimulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    public Optional<KafkaServer> kafka() {
+        return Optional.ofNullable(kafka);
+    }
+
+    public Optional<PostgresServer> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
+    public Optional<KeycloakServer> keycloak() {
+        return Optional.ofNullable(keycloak);
+    }
+
+    /** Kills a service with SIGKILL, as a crash drill does. */
+    public void kill(App app) {
+        apps.remove(app).kill();
+    }
+
+    /** Starts a service again (after {@link #kill}) and waits until it is healthy. */
+    public void restart(App app) {
+        if (apps.containsKey(app)) {
+            apps.remove(app).close();
+        }
+        startApp(app);
+        awaitHealthy(app);
+    }
+
+    public boolean allHealthy() {
+        return Health.printAll(settings.ports());
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("could not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private void startAll() {
+        createLogDir();
         requireBuiltServices();
         serviceEnv.put("HTTP_HOST", "127.0.0.1");
-        serviceEnv.put("PUBLIC_BASE_URL", settings.getOrDefault("PUBLIC_BASE_URL",
-                "http://127.0.0.1:" + StackSettings.GATEWAY_PORT));
+        serviceEnv.put("PUBLIC_BASE_URL", settings.getOrDefault("PUBLIC_BASE_URL", gatewayUrl()));
         startKafka();
         startPostgres();
         startKeycloak();
         startLineSimulator();
-        serviceEnv.put("FACILITY_URL", Service.FACILITY.url());
-        serviceEnv.put("CHECKIN_URL", Service.CHECKIN.url());
-        serviceEnv.put("NOTIFICATION_URL", Service.NOTIFICATION.url());
-        for (Service service : Service.values()) {
-            startService(service);
+        serviceEnv.put("FACILITY_URL", settings.ports().url(App.FACILITY));
+        serviceEnv.put("CHECKIN_URL", settings.ports().url(App.CHECKIN));
+        serviceEnv.put("NOTIFICATION_URL", settings.ports().url(App.NOTIFICATION));
+        for (App app : App.values()) {
+            startApp(app);
         }
-        for (Service service : Service.values()) {
-            step("waiting for " + service.module + " to be healthy");
-            Wait.until(service.module + " health at " + service.healthUrl(), SERVICE_START_TIMEOUT,
-                    () -> Health.status(service).equals("UP"));
+        for (App app : App.values()) {
+            awaitHealthy(app);
         }
     }
 
@@ -89,22 +158,24 @@ public final class LocalStack {
         settings.given("KAFKA_BOOTSTRAP_SERVERS").ifPresentOrElse(
                 given -> serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", given),
                 () -> {
-                    step("starting Kafka (KRaft) on 127.0.0.1:" + StackSettings.KAFKA_PORT);
-                    KafkaServer kafka = track(KafkaServer.start(StackSettings.KAFKA_PORT));
+                    step("starting Kafka (KRaft) on 127.0.0.1:" + settings.ports().kafka());
+                    kafka = track(KafkaServer.start(settings.ports().kafka()));
                     kafka.createTopics(Topics.ALL);
                     serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                 });
     }
 
     private void startPostgres() {
-        boolean allGiven = DATABASES.stream().allMatch(db -> settings.given(dbVariable(db, "URL")).isPresent());
-        if (allGiven) {
+        if (DATABASES.stream().allMatch(db -> settings.given(dbVariable(db, "URL")).isPresent())) {
+            DATABASES.forEach(this::passDatabaseSettings);
             return;
         }
-        step("starting PostgreSQL on 127.0.0.1:" + StackSettings.POSTGRES_PORT);
-        PostgresServer postgres = track(PostgresServer.start(StackSettings.POSTGRES_PORT));
+        step("starting PostgreSQL on 127.0.0.1:" + settings.ports().postgres());
+        postgres = track(PostgresServer.start(settings.ports().postgres()));
         for (String db : DATABASES) {
-            if (settings.given(dbVariable(db, "URL")).isEmpty()) {
+            if (settings.given(dbVariable(db, "URL")).isPresent()) {
+                passDatabaseSettings(db);
+            } else {
                 postgres.createDatabase(db);
                 serviceEnv.put(dbVariable(db, "URL"), postgres.jdbcUrl(db));
                 serviceEnv.put(dbVariable(db, "USER"), PostgresServer.USER);
@@ -113,31 +184,40 @@ public final class LocalStack {
         }
     }
 
+    private void passDatabaseSettings(String db) {
+        for (String suffix : List.of("URL", "USER", "PASSWORD")) {
+            settings.given(dbVariable(db, suffix)).ifPresent(value -> serviceEnv.put(dbVariable(db, suffix), value));
+        }
+    }
+
     private void startKeycloak() {
         settings.given("OIDC_AUTH_SERVER_URL").ifPresentOrElse(
                 given -> serviceEnv.put("OIDC_AUTH_SERVER_URL", given),
                 () -> {
-                    step("starting Keycloak on 127.0.0.1:" + StackSettings.KEYCLOAK_PORT + " (first start ~30 s)");
-                    KeycloakServer keycloak = track(KeycloakServer.start(StackSettings.KEYCLOAK_PORT));
+                    step("starting Keycloak on 127.0.0.1:" + settings.ports().keycloak() + " (first start ~30 s)");
+                    keycloak = track(KeycloakServer.start(settings.ports().keycloak()));
                     serviceEnv.put("OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
                 });
     }
 
     private void startLineSimulator() {
         settings.given("LINE_API_BASE_URL").ifPresentOrElse(
-                given -> serviceEnv.put("LINE_API_BASE_URL", given),
+                given -> {
+                    serviceEnv.put("LINE_API_BASE_URL", given);
+                    List.of("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_BOT_BASIC_ID").forEach(name ->
+                            settings.given(name).ifPresent(value -> serviceEnv.put(name, value)));
+                },
                 () -> {
-                    step("starting the LINE platform simulator on 127.0.0.1:" + StackSettings.SIMULATOR_PORT);
-                    LineSimulatorConfig config = LineSimulatorConfig.defaults()
-                            .withPort(StackSettings.SIMULATOR_PORT)
-                            .withChannelSecret(settings.getOrDefault("LINE_CHANNEL_SECRET",
-                                    LineSimulatorConfig.defaults().channelSecret()))
+                    step("starting the LINE platform simulator on 127.0.0.1:" + settings.ports().simulator());
+                    LineSimulatorConfig defaults = LineSimulatorConfig.defaults();
+                    LineSimulatorConfig config = defaults
+                            .withPort(settings.ports().simulator())
+                            .withChannelSecret(settings.getOrDefault("LINE_CHANNEL_SECRET", defaults.channelSecret()))
                             .withChannelAccessToken(settings.getOrDefault("LINE_CHANNEL_ACCESS_TOKEN",
-                                    LineSimulatorConfig.defaults().channelAccessToken()))
-                            .withBotBasicId(settings.getOrDefault("LINE_BOT_BASIC_ID",
-                                    LineSimulatorConfig.defaults().botBasicId()))
-                            .withWebhookUrl(URI.create(serviceEnv.get("PUBLIC_BASE_URL") + "/line/webhook"));
-                    LineSimulator simulator = track(LineSimulator.start(config));
+                                    defaults.channelAccessToken()))
+                            .withBotBasicId(settings.getOrDefault("LINE_BOT_BASIC_ID", defaults.botBasicId()))
+                            .withWebhookUrl(URI.create(gatewayUrl() + "/line/webhook"));
+                    simulator = track(LineSimulator.start(config));
                     serviceEnv.put("LINE_API_BASE_URL", simulator.baseUrl().toString());
                     serviceEnv.put("LINE_CHANNEL_SECRET", config.channelSecret());
                     serviceEnv.put("LINE_CHANNEL_ACCESS_TOKEN", config.channelAccessToken());
@@ -145,23 +225,41 @@ public final class LocalStack {
                 });
     }
 
-    private void startService(Service service) {
-        step("starting " + service.module + " on " + service.url());
+    private void startApp(App app) {
+        step("starting " + app.module + " on " + settings.ports().url(app));
         Map<String, String> env = new HashMap<>(serviceEnv);
-        env.put("HTTP_PORT", Integer.toString(service.httpPort));
-        env.put("MANAGEMENT_PORT", Integer.toString(service.managementPort));
-        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", settings.serviceJar(service.module).toString());
-        track(ChildProcess.start(service.module, command, settings.root(), env,
-                settings.logDir().resolve(service.module + ".log")));
+        Ports.AppPorts ports = settings.ports().apps().get(app);
+        env.put("HTTP_PORT", Integer.toString(ports.http()));
+        env.put("MANAGEMENT_PORT", Integer.toString(ports.management()));
+        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m",
+                "-jar", settings.serviceJar(app).toString());
+        apps.put(app, track(ChildProcess.start(app.module, command, settings.root(), env,
+                settings.logDir().resolve(app.module + ".log"))));
+    }
+
+    private void awaitHealthy(App app) {
+        step("waiting for " + app.module + " to be healthy");
+        ChildProcess process = apps.get(app);
+        Wait.until(app.module + " health at " + settings.ports().healthUrl(app), SERVICE_START_TIMEOUT, () -> {
+            process.requireAlive();
+            return Health.status(settings.ports().healthUrl(app)).equals("UP");
+        });
     }
 
     private void requireBuiltServices() {
-        for (Service service : Service.values()) {
-            if (!Files.isRegularFile(settings.serviceJar(service.module))) {
-                throw new ServerStartException(settings.serviceJar(service.module) + " is missing: run "
-                        + "./run-local (it builds what is missing) or ./mvnw install -DskipTests");
+        for (App app : App.values()) {
+            if (!Files.isRegularFile(settings.serviceJar(app))) {
+                throw new ServerStartException(settings.serviceJar(app) + " is missing: run ./run-local (it builds "
+                        + "what is missing) or ./mvnw install -DskipTests");
             }
+        }
+    }
+
+    private void createLogDir() {
+        try {
+            Files.createDirectories(settings.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -170,31 +268,21 @@ public final class LocalStack {
 
                 もしサポ is running (started in %d s). Press Ctrl-C to stop everything.
 
-                  Venue registration form   http://127.0.0.1:%d/
+                  Venue registration form   %s/
                   LINE simulator (chats)    %s/sim/
-                  Staff admin API           http://127.0.0.1:%d/admin/…  (token: see README)
+                  Staff admin API           %s/admin/…  (tokens: see README)
                   Keycloak realm            %s
                   Health of every service   ./run-local health
                   Logs                      %s
 
-                """, took.toSeconds(), StackSettings.GATEWAY_PORT, serviceEnv.get("LINE_API_BASE_URL"),
-                StackSettings.GATEWAY_PORT, serviceEnv.get("OIDC_AUTH_SERVER_URL"), settings.logDir());
-        Health.printAll();
+                """, took.toSeconds(), gatewayUrl(), serviceEnv.get("LINE_API_BASE_URL"), gatewayUrl(),
+                serviceEnv.get("OIDC_AUTH_SERVER_URL"), settings.logDir());
+        Health.printAll(settings.ports());
     }
 
     private <T extends AutoCloseable> T track(T resource) {
         started.push(resource);
         return resource;
-    }
-
-    private void stopAll() {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("could not stop cleanly: " + e.getMessage());
-            }
-        }
     }
 
     private static String dbVariable(String database, String suffix) {

@@ -5,16 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the local stack starts and where: every external address and secret comes from the environment when given
- * (then the stack uses it instead of starting its own server), otherwise from local defaults.
+ * What a stack starts and where: every external address and secret comes from {@code env} when given (then the
+ * stack uses it instead of starting its own server), otherwise from local defaults.
+ *
+ * @param root the repository checkout (service jars are found under it)
+ * @param env the environment to read overrides from
+ * @param ports the ports to use
+ * @param logDir where each process writes its log
  */
-record StackSettings(Path root, Map<String, String> env) {
+public record StackSettings(Path root, Map<String, String> env, Ports ports, Path logDir) {
 
-    static final int GATEWAY_PORT = 8080;
-    static final int KAFKA_PORT = 19092;
-    static final int POSTGRES_PORT = 15432;
-    static final int KEYCLOAK_PORT = 8180;
-    static final int SIMULATOR_PORT = 8090;
+    /** The settings of {@code ./run-local}: standard ports, this process's environment. */
+    public static StackSettings local(Path root) {
+        return new StackSettings(root, System.getenv(), Ports.standard(),
+                root.resolve("deploy/local-stack/target/logs"));
+    }
 
     Optional<String> given(String name) {
         return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
@@ -24,11 +29,7 @@ record StackSettings(Path root, Map<String, String> env) {
         return given(name).orElse(fallback);
     }
 
-    Path logDir() {
-        return root.resolve("deploy/local-stack/target/logs");
-    }
-
-    Path serviceJar(String module) {
-        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    Path serviceJar(App app) {
+        return root.resolve(app.module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 }

@@ -29,6 +29,8 @@ class BackingServicesTest {
     private static final Pattern CHANNEL_TOPIC = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.topic");
     /** Quarkus's own default pool size when a service sets none. */
     private static final int QUARKUS_DEFAULT_POOL = 20;
+    /** Keycloak's default db-pool-max-size. */
+    private static final int KEYCLOAK_DEFAULT_POOL = 100;
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("jp.moshisapo.k8s.Cases#overlaysAndServices")
@@ -87,6 +89,17 @@ class BackingServicesTest {
             int limit = role(cluster, owner).path("connectionLimit").asInt(-1);
             if (limit < pool * maxReplicas) {
                 problems.add(service + ": " + maxReplicas + " pods x pool " + pool + " > connection limit " + limit);
+            }
+        }
+        for (JsonNode keycloak : rendered.ofKind("Keycloak").toList()) {
+            JsonNode db = keycloak.at("/spec/db");
+            JsonNode cluster = rendered.get("Cluster", db.path("host").asText().replaceAll("-rw$", ""));
+            String owner = rendered.ofKind("Database").filter(d -> d.at("/spec/name").asText()
+                    .equals(db.path("database").asText())).findFirst().orElseThrow().at("/spec/owner").asText();
+            int connections = keycloak.at("/spec/instances").asInt(1) * db.path("poolMaxSize").asInt(KEYCLOAK_DEFAULT_POOL);
+            int limit = role(cluster, owner).path("connectionLimit").asInt(-1);
+            if (limit < connections) {
+                problems.add("keycloak: " + connections + " pooled connections > connection limit " + limit);
             }
         }
         assertEquals(List.of(), problems);

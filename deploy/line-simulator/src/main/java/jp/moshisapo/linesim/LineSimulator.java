@@ -162,13 +162,13 @@ public final class LineSimulator implements AutoCloseable {
         return messaging.faults();
     }
 
-    /** The user's received messages, oldest first. */
+    /** The messages a user (or a group/room a push went to) received, oldest first. */
     public List<InboxMessage> inbox(String userId) {
-        return inboxes.inbox(LineIds.requireUserId(userId));
+        return inboxes.inbox(requireLineId(userId));
     }
 
     public int inboxSize(String userId) {
-        return inboxes.size(LineIds.requireUserId(userId));
+        return inboxes.size(requireLineId(userId));
     }
 
     /** Received-message count per user. */
@@ -211,6 +211,13 @@ public final class LineSimulator implements AutoCloseable {
         server.stop(0);
         httpThreads.shutdownNow();
         scheduler.shutdownNow();
+    }
+
+    private static String requireLineId(String id) {
+        if (!LineIds.isPushTarget(id)) {
+            throw new IllegalArgumentException("not a LINE id (expected U, C or R + 32 lowercase hex characters)");
+        }
+        return id;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

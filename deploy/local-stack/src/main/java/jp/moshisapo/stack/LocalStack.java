@@ -84,6 +84,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    public Ports ports() {
+        return settings.ports();
+    }
+
     public String gatewayUrl() {
         return settings.ports().url(App.GATEWAY);
     }

@@ -34,8 +34,12 @@ public record Ports(int kafka, int postgres, int keycloak, int simulator, Map<Ap
         return "http://127.0.0.1:" + apps.get(app).http();
     }
 
+    public String managementUrl(App app) {
+        return "http://127.0.0.1:" + apps.get(app).management();
+    }
+
     public String healthUrl(App app) {
-        return "http://127.0.0.1:" + apps.get(app).management() + "/q/health";
+        return managementUrl(app) + "/q/health";
     }
 
     private static int next() {

@@ -1,0 +1,9 @@
+package jp.moshisapo.notification.audit;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** One line of the audit log as approvers read it. */
+public record AuditEntry(long id, OffsetDateTime at, String actor, String actorSubject, AuditAction action,
+        Long caseId, Map<String, Object> details) {
+}

@@ -1,0 +1,85 @@
+package jp.moshisapo.notification.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.moshisapo.notification.config.VisitStoreConfig;
+
+/**
+ * The append-only record of who did what to which case, with counts. Entries are written in the same transaction
+ * as the change they describe, so the log and the cases never disagree. There is no update or delete path here,
+ * and the table's triggers refuse one from anywhere else.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+    private final ZoneId zone;
+
+    AuditLog(ObjectMapper json, VisitStoreConfig config) {
+        this.json = json;
+        this.zone = config.zone();
+    }
+
+    /** Details hold counts, states and codes; never LINE user ids or tokens. */
+    public void record(Connection c, Actor actor, AuditAction action, Long caseId, Map<String, ?> details)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (actor, actor_name, action, case_id, "
+                + "details) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+            s.setString(1, actor.subject());
+            s.setString(2, actor.name());
+            s.setString(3, action.name());
+            if (caseId == null) {
+                s.setNull(4, Types.BIGINT);
+            } else {
+                s.setLong(4, caseId);
+            }
+            s.setString(5, json.writeValueAsString(details));
+            s.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit details are not serialisable", e);
+        }
+    }
+
+    /** Newest first, optionally for one case and/or one user name; {@code beforeId} pages backwards. */
+    public List<AuditEntry> find(Connection c, Long caseId, String userName, long beforeId, int limit)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, at, actor, actor_name, action, case_id, details "
+                + "FROM audit_event WHERE (?::bigint IS NULL OR case_id = ?) AND (?::text IS NULL OR actor_name = ?) "
+                + "AND id < ? ORDER BY id DESC LIMIT ?")) {
+            s.setObject(1, caseId, Types.BIGINT);
+            s.setObject(2, caseId, Types.BIGINT);
+            s.setString(3, userName);
+            s.setString(4, userName);
+            s.setLong(5, beforeId);
+            s.setInt(6, limit);
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("case_id");
+                    Long entryCase = rs.wasNull() ? null : id;
+                    entries.add(new AuditEntry(rs.getLong("id"),
+                            rs.getTimestamp("at").toInstant().atZone(zone).toOffsetDateTime(),
+                            rs.getString("actor_name"), rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
+                            entryCase, json.readValue(rs.getString("details"), DETAILS)));
+                }
+            }
+            return entries;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable audit details", e);
+        }
+    }
+}

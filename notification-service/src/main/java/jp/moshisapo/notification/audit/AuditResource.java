@@ -1,0 +1,38 @@
+package jp.moshisapo.notification.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import jp.moshisapo.notification.db.Db;
+import jp.moshisapo.notification.problem.FieldError;
+import jp.moshisapo.notification.problem.ProblemException;
+
+/** {@code GET /admin/audit}: approvers read the log, filtered by case and/or user; there is no way to change it. */
+@Path("/admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private final Db db;
+    private final AuditLog audit;
+
+    AuditResource(Db db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed("approver")
+    public List<AuditEntry> find(@QueryParam("caseId") Long caseId, @QueryParam("user") String user,
+            @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalid(List.of(new FieldError("limit", "1〜1000 の範囲で指定してください。")));
+        }
+        String userName = user == null || user.isBlank() ? null : user.strip();
+        return db.inTransaction(c -> audit.find(c, caseId, userName, before == null ? Long.MAX_VALUE : before, limit));
+    }
+}

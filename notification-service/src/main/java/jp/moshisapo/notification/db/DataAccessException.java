@@ -1,0 +1,16 @@
+package jp.moshisapo.notification.db;
+
+import java.sql.SQLException;
+
+/** A database failure, unchecked so business code does not thread SQLException through every signature. */
+public final class DataAccessException extends RuntimeException {
+
+    public DataAccessException(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+
+    /** The SQLSTATE, e.g. 23505 for a unique violation. */
+    public String sqlState() {
+        return ((SQLException) getCause()).getSQLState();
+    }
+}

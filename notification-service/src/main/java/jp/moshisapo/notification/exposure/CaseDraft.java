@@ -1,0 +1,7 @@
+package jp.moshisapo.notification.exposure;
+
+import jp.moshisapo.notification.matching.CaseTarget;
+
+/** A parsed, valid new case: whom to reach, the text to send, and the staff's note. */
+public record CaseDraft(CaseTarget target, String message, String note) {
+}

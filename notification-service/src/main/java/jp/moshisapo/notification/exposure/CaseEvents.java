@@ -1,0 +1,16 @@
+package jp.moshisapo.notification.exposure;
+
+/** CDI events fired after a case change is committed, for the fan-out to act on without polling. */
+public final class CaseEvents {
+
+    /** A case was approved and is now SENDING. */
+    public record Approved(long caseId) {
+    }
+
+    /** A case was cancelled; anything still queued for it must not go out. */
+    public record Cancelled(long caseId) {
+    }
+
+    private CaseEvents() {
+    }
+}

@@ -1,0 +1,203 @@
+package jp.moshisapo.notification.exposure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import jp.moshisapo.notification.matching.CaseTarget;
+import jp.moshisapo.notification.matching.MatchWindows;
+import jp.moshisapo.notification.matching.TimeWindow;
+import jp.moshisapo.notification.problem.FieldError;
+import jp.moshisapo.notification.problem.ProblemException;
+import jp.moshisapo.notification.visit.Retention;
+import jp.moshisapo.protocol.code.InvalidCodeException;
+import jp.moshisapo.protocol.code.PrintedCode;
+
+/**
+ * Turns what staff typed into a {@link CaseDraft}, collecting every mistake with a message they can act on.
+ * Codes may be typed any way people read them out (lower case, hyphens, O for 0); dates are whole local days.
+ */
+@ApplicationScoped
+public class CaseRequestParser {
+
+    static final int MAX_CODES = 100;
+    static final int MAX_DATES = 31;
+    static final Duration MAX_WINDOW = Duration.ofDays(31);
+    static final int MAX_NOTE = 500;
+    static final int MAX_EXTRA_TEXT = 1000;
+
+    private final Retention retention;
+    private final NoticeText notice;
+    private final Clock clock;
+
+    CaseRequestParser(Retention retention, NoticeText notice, Clock clock) {
+        this.retention = retention;
+        this.notice = notice;
+        this.clock = clock;
+    }
+
+    public CaseDraft parse(CaseRequest request) {
+        Instant now = clock.instant();
+        List<FieldError> errors = new ArrayList<>();
+        request.unknownFields.forEach(f -> errors.add(new FieldError(f, "この項目は受け付けていません。")));
+        List<String> codes = codes(request.codes, errors);
+        List<TimeWindow> windows = windows(request, now, errors);
+        String message = message(request, errors);
+        String note = note(request.note, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new CaseDraft(new CaseTarget(codes, MatchWindows.merge(windows)), message, note);
+    }
+
+    private static List<String> codes(List<String> given, List<FieldError> errors) {
+        if (given == null || given.isEmpty()) {
+            errors.add(new FieldError("codes", "施設のコードを1つ以上入力してください。"));
+            return List.of();
+        }
+        if (given.size() > MAX_CODES) {
+            errors.add(new FieldError("codes", "コードは1件あたり" + MAX_CODES + "個までです。"));
+            return List.of();
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                codes.add(PrintedCode.parse(given.get(i)).canonical());
+            } catch (InvalidCodeException e) {
+                errors.add(new FieldError("codes[" + i + "]", codeMessage(e.reason())));
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    private static String codeMessage(InvalidCodeException.Reason reason) {
+        return switch (reason) {
+            case EMPTY -> "コードが空です。";
+            case INVALID_CHARACTER -> "コードに使えない文字が含まれています（英数字9文字: XXXX-XXXX-X）。";
+            case WRONG_LENGTH -> "コードの桁数が違います（英数字9文字: XXXX-XXXX-X）。";
+            case CHECK_MISMATCH -> "コードの最後の文字（チェック文字）が一致しません。読み間違いがないか施設に確認してください。";
+        };
+    }
+
+    private List<TimeWindow> windows(CaseRequest request, Instant now, List<FieldError> errors) {
+        boolean hasDates = request.dates != null;
+        boolean hasWindow = request.window != null;
+        if (hasDates == hasWindow) {
+            errors.add(new FieldError(hasDates ? "window" : "dates", hasDates
+                    ? "日付（dates）と時間帯（window）はどちらか一方だけを指定してください。"
+                    : "日付（dates）または時間帯（window）を指定してください。"));
+            return List.of();
+        }
+        return hasDates ? dateWindows(request.dates, now, errors) : explicitWindow(request.window, now, errors);
+    }
+
+    private List<TimeWindow> dateWindows(List<String> dates, Instant now, List<FieldError> errors) {
+        if (dates.isEmpty()) {
+            errors.add(new FieldError("dates", "日付を1つ以上指定してください（時間帯が空です）。"));
+            return List.of();
+        }
+        if (dates.size() > MAX_DATES) {
+            errors.add(new FieldError("dates", "日付は" + MAX_DATES + "日分までです。"));
+            return List.of();
+        }
+        List<TimeWindow> windows = new ArrayList<>();
+        LocalDate today = retention.days().dayOf(now);
+        for (int i = 0; i < dates.size(); i++) {
+            String field = "dates[" + i + "]";
+            LocalDate day;
+            try {
+                day = LocalDate.parse(String.valueOf(dates.get(i)).strip());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(field, "日付は yyyy-MM-dd の形式で入力してください（例: 2026-11-20）。"));
+                continue;
+            }
+            if (day.isAfter(today)) {
+                errors.add(new FieldError(field, "未来の日付は指定できません。"));
+            } else if (retention.expired(day, now)) {
+                errors.add(new FieldError(field, retentionMessage()));
+            } else {
+                windows.add(new TimeWindow(retention.days().startOf(day), retention.days().endOf(day)));
+            }
+        }
+        return windows;
+    }
+
+    private List<TimeWindow> explicitWindow(CaseRequest.WindowRequest window, Instant now, List<FieldError> errors) {
+        Instant from = instant(window.from(), "window.from", errors);
+        Instant to = instant(window.to(), "window.to", errors);
+        if (from == null || to == null) {
+            return List.of();
+        }
+        if (!from.isBefore(to)) {
+            errors.add(new FieldError("window", "時間帯が空です。終了（to）は開始（from）より後にしてください。"));
+        } else if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            errors.add(new FieldError("window", "時間帯は31日以内にしてください。"));
+        } else if (from.isAfter(now)) {
+            errors.add(new FieldError("window.from", "未来の時間帯は指定できません。"));
+        } else if (!to.isAfter(retention.horizon(now))) {
+            errors.add(new FieldError("window", retentionMessage()));
+        } else {
+            return List.of(new TimeWindow(from, to));
+        }
+        return List.of();
+    }
+
+    private Instant instant(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "日時を入力してください（例: 2026-11-20T18:00+09:00）。"));
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value.strip()).atZone(retention.days().zone()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(field, "日時の形式が正しくありません（例: 2026-11-20T18:00+09:00）。"));
+                return null;
+            }
+        }
+    }
+
+    private String message(CaseRequest request, List<FieldError> errors) {
+        if (request.message != null && request.message.isBlank()) {
+            errors.add(new FieldError("message", "本文が空です。既定の文面を使う場合は項目ごと省略してください。"));
+            return null;
+        }
+        if (request.extraText != null && request.extraText.length() > MAX_EXTRA_TEXT) {
+            errors.add(new FieldError("extraText", "追記は" + MAX_EXTRA_TEXT + "文字までです。"));
+            return null;
+        }
+        String text = notice.compose(request.message, request.extraText);
+        if (text.length() > NoticeText.MAX_LENGTH) {
+            errors.add(new FieldError(request.message != null ? "message" : "extraText",
+                    "LINE のメッセージは" + NoticeText.MAX_LENGTH + "文字までです（現在 " + text.length() + " 文字）。"));
+            return null;
+        }
+        return text;
+    }
+
+    private static String note(String note, List<FieldError> errors) {
+        if (note == null || note.isBlank()) {
+            errors.add(new FieldError("note", "メモ（案件の根拠・経緯）を入力してください。"));
+            return null;
+        }
+        if (note.length() > MAX_NOTE) {
+            errors.add(new FieldError("note", "メモは" + MAX_NOTE + "文字までです。"));
+            return null;
+        }
+        return note.strip();
+    }
+
+    private String retentionMessage() {
+        return "来訪記録の保存期間（" + retention.retentionDays() + "日）を過ぎています。この期間の記録は削除済みです。";
+    }
+}

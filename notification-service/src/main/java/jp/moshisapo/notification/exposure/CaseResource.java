@@ -1,0 +1,89 @@
+package jp.moshisapo.notification.exposure;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+import jp.moshisapo.notification.audit.CurrentActor;
+import jp.moshisapo.notification.problem.FieldError;
+import jp.moshisapo.notification.problem.ProblemException;
+
+/** The staff API of exposure cases. Roles come from the token; the gateway checks them too (defence in depth). */
+@Path("/admin/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    private final CaseService cases;
+    private final CurrentActor actor;
+
+    CaseResource(CaseService cases, CurrentActor actor) {
+        this.cases = cases;
+        this.actor = actor;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("staff")
+    public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (request == null) {
+            throw ProblemException.invalid(List.of(new FieldError("", "リクエスト本文（JSON）が必要です。")));
+        }
+        CaseView created = cases.create(request, actor.get());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed("staff")
+    public List<CaseSummary> list(@QueryParam("state") String state, @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw ProblemException.invalid(List.of(new FieldError("limit", "1〜200 の範囲で指定してください。")));
+        }
+        return cases.list(state(state), before == null ? Long.MAX_VALUE : before, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed("staff")
+    public CaseView get(@PathParam("id") long id) {
+        return cases.get(id, actor.get());
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed("approver")
+    public CaseView approve(@PathParam("id") long id) {
+        return cases.approve(id, actor.get());
+    }
+
+    /** Any staff member may pull the kill switch: stopping is always safe. */
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed("staff")
+    public CaseView cancel(@PathParam("id") long id) {
+        return cases.cancel(id, actor.get());
+    }
+
+    private static CaseState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return CaseState.valueOf(state.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(List.of(new FieldError("state",
+                    "DRAFT, SENDING, DONE, FAILED, CANCELLED のいずれかを指定してください。")));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package jp.moshisapo.notification.exposure;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A case as staff see it: its target, text, who did what, the live preview and, once sending, delivery figures. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseView(long id, CaseState state, List<String> codes, List<Window> windows, String message,
+        String note, String createdBy, OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt,
+        String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview, Delivery delivery) {
+
+    /** A matching window in local time. */
+    public record Window(OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** Counts only: staff never see LINE user ids. */
+    public record PreviewView(int recipients, int residents, int visits, int unreachable, int recentlyNotified,
+            List<CodePreview> codes, OffsetDateTime countedAt) {
+    }
+
+    /** One code's venue and reach; unknown venue fields stay null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodePreview(String code, String facilityName, String room, String codeStatus, int visits,
+            int residents) {
+    }
+
+    /** What the fan-out fixed and did (the full report is at /report). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delivery(Integer recipients, Integer skippedUnreachable, Integer skippedRecentlyNotified,
+            OffsetDateTime plannedAt, OffsetDateTime finishedAt, String failureReason) {
+    }
+}

@@ -1,0 +1,65 @@
+package jp.moshisapo.notification.fanout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.moshisapo.notification.crypto.Keyring;
+import jp.moshisapo.notification.crypto.Purpose;
+import jp.moshisapo.notification.crypto.Sealed;
+
+/** A persisted batch waiting in the dispatcher's queue, due now or after a backoff. */
+final class BatchJob implements Delayed {
+
+    private static final AtomicLong ORDER = new AtomicLong();
+
+    final CaseRun run;
+    final int seq;
+    final UUID retryKey;
+    final int recipientCount;
+    private final Sealed recipients;
+    private long dueNanos = System.nanoTime();
+    private long order = ORDER.incrementAndGet();
+    int attempts;
+    Instant firstAttemptAt;
+
+    BatchJob(CaseRun run, int seq, UUID retryKey, int recipientCount, Sealed recipients) {
+        this.run = run;
+        this.seq = seq;
+        this.retryKey = retryKey;
+        this.recipientCount = recipientCount;
+        this.recipients = recipients;
+    }
+
+    /** The LINE user ids, opened just before the request is built. */
+    List<String> userIds(Keyring keyring) {
+        String joined = new String(keyring.open(recipients, Purpose.BATCH_RECIPIENTS), StandardCharsets.US_ASCII);
+        return Arrays.asList(joined.split("\n"));
+    }
+
+    void retryAfter(java.time.Duration wait) {
+        dueNanos = System.nanoTime() + wait.toNanos();
+        order = ORDER.incrementAndGet();
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+        return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+        BatchJob o = (BatchJob) other;
+        int byDue = Long.compare(dueNanos - o.dueNanos, 0);
+        return byDue != 0 ? byDue : Long.compare(order, o.order);
+    }
+
+    @Override
+    public String toString() {
+        return "batch " + seq + " of case " + run.caseId;
+    }
+}

@@ -1,0 +1,187 @@
+package jp.moshisapo.notification.fanout;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.moshisapo.notification.audit.Actor;
+import jp.moshisapo.notification.audit.AuditAction;
+import jp.moshisapo.notification.audit.AuditLog;
+import jp.moshisapo.notification.crypto.Sealed;
+import jp.moshisapo.notification.db.Db;
+import jp.moshisapo.notification.matching.ResidentKeySet;
+
+/** The delivery_batch table and the fan-out's writes to exposure_case. */
+@ApplicationScoped
+public class BatchStore {
+
+    private final Db db;
+    private final AuditLog audit;
+
+    BatchStore(Db db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /** Commits the batches with their retry keys; only afterwards may any of them be sent. */
+    void insert(long caseId, List<PlannedBatch> batches, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO delivery_batch (case_id, seq, retry_key, "
+                    + "recipient_count, resident_keys, key_id, recipients, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (PlannedBatch b : batches) {
+                    s.setLong(1, caseId);
+                    s.setInt(2, b.seq());
+                    s.setObject(3, b.retryKey());
+                    s.setInt(4, b.recipientCount());
+                    s.setBytes(5, b.residentKeys());
+                    s.setString(6, b.recipients().keyId());
+                    s.setBytes(7, b.recipients().bytes());
+                    s.setTimestamp(8, Timestamp.from(now));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    ResumeState resume(CaseRun run) {
+        return db.inTransaction(c -> {
+            List<BatchJob> pending = new ArrayList<>();
+            ResidentKeySet planned = new ResidentKeySet();
+            int batches = 0;
+            int finals = 0;
+            int failed = 0;
+            int recipients = 0;
+            int maxSeq = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, retry_key, recipient_count, resident_keys, "
+                    + "key_id, recipients, status FROM delivery_batch WHERE case_id = ? ORDER BY seq")) {
+                s.setLong(1, run.caseId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        batches++;
+                        int seq = rs.getInt(1);
+                        maxSeq = Math.max(maxSeq, seq);
+                        recipients += rs.getInt(3);
+                        planned.addAll(rs.getBytes(4));
+                        switch (rs.getString(7)) {
+                            case "PENDING" -> pending.add(new BatchJob(run, seq, rs.getObject(2, UUID.class),
+                                    rs.getInt(3), new Sealed(rs.getString(5), rs.getBytes(6))));
+                            case "FAILED" -> {
+                                failed++;
+                                finals++;
+                            }
+                            default -> finals++;
+                        }
+                    }
+                }
+            }
+            return new ResumeState(pending, batches, finals, failed, recipients, planned, maxSeq + 1);
+        });
+    }
+
+    /** Persists final outcomes in one transaction; the user ids of a finished batch are deleted with it. */
+    void write(List<BatchOutcome> outcomes) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE delivery_batch SET status = ?, "
+                    + "attempts = attempts + ?, first_attempt_at = coalesce(first_attempt_at, ?), finished_at = ?, "
+                    + "last_error = ?, recipients = NULL WHERE case_id = ? AND seq = ?")) {
+                for (BatchOutcome o : outcomes) {
+                    s.setString(1, o.status().name());
+                    s.setInt(2, o.attempts());
+                    s.setTimestamp(3, o.firstAttemptAt() == null ? null : Timestamp.from(o.firstAttemptAt()));
+                    s.setTimestamp(4, Timestamp.from(o.finishedAt()));
+                    s.setString(5, o.error());
+                    s.setLong(6, o.run().caseId);
+                    s.setInt(7, o.seq());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    void markPlanned(long caseId, int recipients, int skippedUnreachable, int skippedRecentlyNotified, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE exposure_case SET planned_at = ?, recipients = ?, "
+                    + "skipped_unreachable = ?, skipped_recently_notified = ? WHERE id = ?")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setInt(2, recipients);
+                s.setInt(3, skippedUnreachable);
+                s.setInt(4, skippedRecentlyNotified);
+                s.setLong(5, caseId);
+                s.executeUpdate();
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("recipients", recipients);
+            details.put("skippedUnreachable", skippedUnreachable);
+            details.put("skippedRecentlyNotified", skippedRecentlyNotified);
+            audit.record(c, Actor.SYSTEM, AuditAction.RECIPIENTS_PLANNED, caseId, details);
+            return null;
+        });
+    }
+
+    /** Batches still pending when the deadline passed are failed: retrying later could deliver twice. */
+    int failPending(long caseId, String reason, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE delivery_batch SET status = 'FAILED', "
+                    + "recipients = NULL, finished_at = ?, last_error = ? WHERE case_id = ? AND status = 'PENDING'")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setString(2, reason);
+                s.setLong(3, caseId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** SENDING → DONE or FAILED, audited with the batch counts; a case cancelled meanwhile stays CANCELLED. */
+    void finish(long caseId, boolean failed, String reason, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE exposure_case SET state = ?, finished_at = ?, "
+                    + "failure_reason = ? WHERE id = ? AND state = 'SENDING'")) {
+                s.setString(1, failed ? "FAILED" : "DONE");
+                s.setTimestamp(2, Timestamp.from(now));
+                s.setString(3, reason);
+                s.setLong(4, caseId);
+                if (s.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("state", failed ? "FAILED" : "DONE");
+            details.putAll(batchCounts(c, caseId));
+            if (reason != null) {
+                details.put("reason", reason);
+            }
+            audit.record(c, Actor.SYSTEM, AuditAction.SENDING_FINISHED, caseId, details);
+            return null;
+        });
+    }
+
+    private static Map<String, Object> batchCounts(Connection c, long caseId) throws SQLException {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FILTER (WHERE status = 'SENT'), "
+                + "count(*) FILTER (WHERE status = 'FAILED'), coalesce(sum(recipient_count) FILTER "
+                + "(WHERE status = 'SENT'), 0), coalesce(sum(recipient_count) FILTER (WHERE status = 'FAILED'), 0) "
+                + "FROM delivery_batch WHERE case_id = ?")) {
+            s.setLong(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                counts.put("batchesSent", rs.getInt(1));
+                counts.put("batchesFailed", rs.getInt(2));
+                counts.put("recipientsSent", rs.getInt(3));
+                counts.put("recipientsFailed", rs.getInt(4));
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,61 @@
+package jp.moshisapo.notification.fanout;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One case being sent by this instance: its text, deadline and progress. The case is complete when planning has
+ * finished and every planned batch has a persisted final outcome.
+ */
+final class CaseRun {
+
+    final long caseId;
+    final String message;
+    final Instant deadline;
+    private final AtomicInteger batches = new AtomicInteger();
+    private final AtomicInteger finals = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile boolean planned;
+    private volatile boolean stopped;
+
+    CaseRun(long caseId, String message, Instant deadline) {
+        this.caseId = caseId;
+        this.message = message;
+        this.deadline = deadline;
+    }
+
+    /** Cancelled, or this instance stopped leading: nothing more goes out for this run. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    void addBatches(int count) {
+        batches.addAndGet(count);
+    }
+
+    void addFinal(boolean batchFailed) {
+        if (batchFailed) {
+            failed.incrementAndGet();
+        }
+        finals.incrementAndGet();
+    }
+
+    void planned() {
+        planned = true;
+    }
+
+    int failedBatches() {
+        return failed.get();
+    }
+
+    /** True exactly once, when the run is complete: the caller then finishes the case. */
+    boolean completeNow() {
+        return planned && !stopped && finals.get() >= batches.get() && finished.compareAndSet(false, true);
+    }
+}

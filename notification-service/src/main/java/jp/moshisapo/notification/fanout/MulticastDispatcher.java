@@ -1,0 +1,149 @@
+package jp.moshisapo.notification.fanout;
+
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Semaphore;
+import jp.moshisapo.notification.config.FanoutConfig;
+import jp.moshisapo.notification.crypto.Keyring;
+
+/**
+ * Sends batches of every case through one paced pipe: the channel's rate limit is per channel, so all cases
+ * share it. One thread takes due batches in order, waits for a token and an in-flight slot, and sends; answers
+ * come back on the HTTP client's threads. A batch is retried with the same retry key after 429/5xx until the
+ * case's deadline; its final outcome goes to the {@link OutcomeWriter}.
+ */
+@ApplicationScoped
+public class MulticastDispatcher {
+
+    /** LINE's limit is per second: after a 429, hold everything for a second rather than spend tokens on 429s. */
+    private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
+
+    private final DelayQueue<BatchJob> queue = new DelayQueue<>();
+    private final MulticastClient client;
+    private final OutcomeWriter outcomes;
+    private final FanoutMetrics metrics;
+    private final Keyring keyring;
+    private final Clock clock;
+    private final RatePacer pacer;
+    private final Semaphore inFlight;
+    private final Backoff backoff;
+    private final Thread thread;
+
+    MulticastDispatcher(MulticastClient client, OutcomeWriter outcomes, FanoutMetrics metrics, Keyring keyring,
+            Clock clock, FanoutConfig config) {
+        if (config.batchSize() < 1 || config.batchSize() > 500) {
+            throw new IllegalArgumentException("moshisapo.notification.fanout.batch-size must be 1..500 (LINE's limit)");
+        }
+        if (config.deadline().compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("moshisapo.notification.fanout.deadline must be at most 24h: LINE "
+                    + "forgets retry keys after 24 hours, so a later retry could deliver twice");
+        }
+        this.client = client;
+        this.outcomes = outcomes;
+        this.metrics = metrics;
+        this.keyring = keyring;
+        this.clock = clock;
+        this.pacer = new RatePacer(config.multicastPerSecond(), config.burst());
+        this.inFlight = new Semaphore(config.maxInFlight());
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.thread = new Thread(this::loop, "fanout-dispatcher");
+        this.thread.setDaemon(true);
+    }
+
+    void submit(BatchJob job) {
+        queue.add(job);
+    }
+
+    @jakarta.annotation.PostConstruct
+    void start() {
+        thread.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.interrupt();
+    }
+
+    private void loop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                dispatch(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Fan-out dispatch failed");
+            }
+        }
+    }
+
+    private void dispatch(BatchJob job) throws InterruptedException {
+        // A stopped run's batches stay as the database has them: CANCELLED, or PENDING for the next leader.
+        if (job.run.stopped()) {
+            return;
+        }
+        if (clock.instant().isAfter(job.run.deadline)) {
+            fail(job, "deadline passed before the batch could be sent");
+            return;
+        }
+        inFlight.acquire();
+        try {
+            pacer.acquire();
+        } catch (InterruptedException e) {
+            inFlight.release();
+            throw e;
+        }
+        if (job.run.stopped()) {
+            inFlight.release();
+            return;
+        }
+        byte[] body = MulticastClient.body(job.userIds(keyring), job.run.message);
+        Instant now = clock.instant();
+        job.attempts++;
+        if (job.firstAttemptAt == null) {
+            job.firstAttemptAt = now;
+        }
+        client.send(job.retryKey, body).thenAccept(result -> {
+            inFlight.release();
+            answered(job, result);
+        });
+    }
+
+    private void answered(BatchJob job, SendResult result) {
+        switch (result.verdict()) {
+            case DELIVERED -> {
+                metrics.sent(job.recipientCount);
+                outcomes.add(new BatchOutcome(job.run, job.seq, BatchOutcome.Status.SENT, job.attempts,
+                        job.firstAttemptAt, clock.instant(), result.status() == 409 ? "409: accepted earlier" : null));
+            }
+            case FAILED -> fail(job, result.describe());
+            case RETRY -> retry(job, result);
+        }
+    }
+
+    private void retry(BatchJob job, SendResult result) {
+        if (result.status() == 429) {
+            metrics.rateLimited();
+            pacer.pause(RATE_LIMIT_PAUSE);
+        }
+        Duration wait = backoff.after(job.attempts, result.retryAfter());
+        if (clock.instant().plus(wait).isAfter(job.run.deadline)) {
+            fail(job, "deadline passed after " + job.attempts + " attempts; last: " + result.describe());
+            return;
+        }
+        metrics.retried();
+        job.retryAfter(wait);
+        queue.add(job);
+    }
+
+    private void fail(BatchJob job, String reason) {
+        metrics.failed();
+        Log.warnf("Multicast %s failed: %s", job, reason);
+        outcomes.add(new BatchOutcome(job.run, job.seq, BatchOutcome.Status.FAILED, job.attempts,
+                job.firstAttemptAt, clock.instant(), reason));
+    }
+}

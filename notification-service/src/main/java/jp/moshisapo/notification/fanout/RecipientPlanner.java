@@ -1,0 +1,167 @@
+package jp.moshisapo.notification.fanout;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import jp.moshisapo.notification.config.FanoutConfig;
+import jp.moshisapo.notification.crypto.Keyring;
+import jp.moshisapo.notification.crypto.Purpose;
+import jp.moshisapo.notification.crypto.Sealed;
+import jp.moshisapo.notification.db.DataAccessException;
+import jp.moshisapo.notification.db.Db;
+import jp.moshisapo.notification.exposure.ExposureCase;
+import jp.moshisapo.notification.matching.MatchQuery;
+import jp.moshisapo.notification.matching.RecentlyNotified;
+import jp.moshisapo.notification.matching.ResidentKeySet;
+import jp.moshisapo.notification.visit.Retention;
+
+/**
+ * Fixes who receives an approved case: streams the matching visits once, keeps the first visit of each resident
+ * (at most one message per case), drops unreachable and recently notified residents, and commits the rest in
+ * batches of ≤ 500 with a fresh retry key each. Batches are handed to the dispatcher as soon as they are
+ * committed, so sending starts within milliseconds of approval while planning goes on.
+ */
+@ApplicationScoped
+public class RecipientPlanner {
+
+    private static final String MATCHING_RESIDENTS = "SELECT v.resident_key, v.key_id, v.user_id, "
+            + "u.resident_key IS NOT NULL " + MatchQuery.FROM;
+    /** The first commit holds one batch so the first request leaves at once; later ones amortise the commit. */
+    private static final int BATCHES_PER_COMMIT = 20;
+
+    private final Db db;
+    private final Keyring keyring;
+    private final RecentlyNotified recentlyNotified;
+    private final Retention retention;
+    private final BatchStore store;
+    private final Clock clock;
+    private final int batchSize;
+
+    RecipientPlanner(Db db, Keyring keyring, RecentlyNotified recentlyNotified, Retention retention,
+            BatchStore store, Clock clock, FanoutConfig config) {
+        this.db = db;
+        this.keyring = keyring;
+        this.recentlyNotified = recentlyNotified;
+        this.retention = retention;
+        this.store = store;
+        this.clock = clock;
+        this.batchSize = config.batchSize();
+    }
+
+    /**
+     * Plans the residents not yet in {@code resume.planned()}; returns false when the run was stopped midway (a
+     * later run continues from the committed batches).
+     */
+    boolean plan(CaseRun run, ExposureCase exposure, ResumeState resume, Consumer<List<BatchJob>> ready) {
+        Instant now = clock.instant();
+        Plan plan = new Plan(run, resume, ready);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false); // a cursor: rows stream in fetch-size chunks instead of all at once
+            ResidentKeySet recent = recentlyNotified.residents(c, exposure.id(), exposure.target(), now);
+            try (PreparedStatement s = c.prepareStatement(MATCHING_RESIDENTS)) {
+                s.setFetchSize(5000);
+                MatchQuery.bind(c, s, 1, exposure.target(), retention.horizon(now));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (run.stopped()) {
+                            c.rollback();
+                            return false;
+                        }
+                        plan.visit(rs, recent);
+                    }
+                }
+            }
+            c.rollback(); // read only
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        plan.flush(true);
+        store.markPlanned(run.caseId, plan.recipients, plan.unreachable, plan.recentlySkipped, clock.instant());
+        Log.infof("Case %d planned: %d recipients in %d batches (%d unreachable, %d recently notified skipped)",
+                run.caseId, plan.recipients, plan.nextSeq - 1, plan.unreachable, plan.recentlySkipped);
+        return true;
+    }
+
+    /** The state of one planning pass. */
+    private final class Plan {
+        final CaseRun run;
+        final ResidentKeySet seen;
+        final Consumer<List<BatchJob>> ready;
+        final List<PlannedBatch> uncommitted = new ArrayList<>();
+        List<String> userIds = new ArrayList<>(batchSize);
+        ByteArrayOutputStream residentKeys = new ByteArrayOutputStream(batchSize * ResidentKeySet.KEY_BYTES);
+        int nextSeq;
+        int recipients;
+        int unreachable;
+        int recentlySkipped;
+        boolean committedAny;
+
+        Plan(CaseRun run, ResumeState resume, Consumer<List<BatchJob>> ready) {
+            this.run = run;
+            this.seen = resume.planned();
+            this.ready = ready;
+            this.nextSeq = resume.nextSeq();
+            this.recipients = resume.recipients();
+            this.committedAny = resume.batches() > 0;
+        }
+
+        void visit(ResultSet rs, ResidentKeySet recent) throws SQLException {
+            byte[] residentKey = rs.getBytes(1);
+            if (!seen.add(residentKey)) {
+                return; // another visit of someone already planned, or planned before a restart
+            }
+            if (rs.getBoolean(4)) {
+                unreachable++;
+                return;
+            }
+            if (recent.contains(residentKey)) {
+                recentlySkipped++;
+                return;
+            }
+            byte[] userId = keyring.open(new Sealed(rs.getString(2), rs.getBytes(3)), Purpose.VISIT_USER_ID);
+            userIds.add(new String(userId, StandardCharsets.US_ASCII));
+            residentKeys.writeBytes(residentKey);
+            recipients++;
+            if (userIds.size() == batchSize) {
+                seal();
+                flush(false);
+            }
+        }
+
+        void flush(boolean last) {
+            if (last && !userIds.isEmpty()) {
+                seal();
+            }
+            boolean due = last ? !uncommitted.isEmpty()
+                    : uncommitted.size() >= (committedAny ? BATCHES_PER_COMMIT : 1);
+            if (!due) {
+                return;
+            }
+            store.insert(run.caseId, uncommitted, clock.instant());
+            committedAny = true;
+            run.addBatches(uncommitted.size());
+            ready.accept(uncommitted.stream().map(b -> new BatchJob(run, b.seq(), b.retryKey(), b.recipientCount(),
+                    b.recipients())).toList());
+            uncommitted.clear();
+        }
+
+        private void seal() {
+            byte[] joined = String.join("\n", userIds).getBytes(StandardCharsets.US_ASCII);
+            uncommitted.add(new PlannedBatch(nextSeq++, UUID.randomUUID(), userIds.size(), residentKeys.toByteArray(),
+                    keyring.seal(joined, Purpose.BATCH_RECIPIENTS)));
+            userIds = new ArrayList<>(batchSize);
+            residentKeys.reset();
+        }
+    }
+}

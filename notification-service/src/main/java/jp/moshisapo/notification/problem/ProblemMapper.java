@@ -1,0 +1,86 @@
+package jp.moshisapo.notification.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place errors become {@code application/problem+json}; nothing else builds error responses. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.problem(), request);
+    }
+
+    /** Missing, invalid or expired bearer token (the token's own content is never echoed). */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        Problem problem = new ProblemException(401, "unauthorized", "Unauthorized",
+                "有効なアクセストークンが必要です。ログインし直してください。").problem();
+        return Response.fromResponse(respond(problem, request)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(new ProblemException(403, "forbidden", "Forbidden",
+                "この操作を行う権限がありません。").problem(), request);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        List<FieldError> errors = List.of();
+        String detail = "リクエスト本文を JSON として読めません。";
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "不明な項目があります: " + unknown.getPropertyName();
+            errors = List.of(new FieldError(unknown.getPropertyName(), "この項目は受け付けていません。"));
+        } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String field = ((MismatchedInputException) e).getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            detail = "項目の形式が正しくありません: " + field;
+            errors = List.of(new FieldError(field, "形式が正しくありません。"));
+        }
+        return respond(new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of())
+                .problem(), request);
+    }
+
+    /** 404 for unknown paths, 405, 415 and the like: the framework's status, our body. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request); // the JSON reader wraps its parse errors in a 400
+        }
+        int status = e.getResponse().getStatus();
+        String reason = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(new ProblemException(status, "http-" + status, reason, reason).problem(), request);
+    }
+
+    /** Anything unforeseen: logged with an id the caller can quote, never a stack trace in the response. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpServerRequest request) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error %s on %s %s", errorId, request.method(), request.path());
+        return respond(new ProblemException(500, "internal-error", "Internal error",
+                "処理中にエラーが発生しました。時間をおいて再度お試しください。(エラーID: " + errorId + ")").problem(),
+                request);
+    }
+
+    private static Response respond(Problem problem, HttpServerRequest request) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(request.path())).build();
+    }
+}

@@ -1,0 +1,63 @@
+package jp.moshisapo.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import jp.moshisapo.protocol.events.CodeState;
+import jp.moshisapo.protocol.events.ResidentEvent;
+import jp.moshisapo.protocol.events.VisitRecorded;
+import jp.moshisapo.servers.EventContracts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Consumer side of the event contracts: example events as producers write them match the shared schemas in
+ * docs/events/, and this service reads them into the protocol records it works with.
+ */
+class EventContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    @Test
+    void visitRecordedExampleMatchesTheSchemaAndIsReadAsAVisit() throws IOException {
+        String json = example("visit-recorded.json");
+        EventContracts.assertValid(EventContracts.VISIT_RECORDED, json);
+        VisitRecorded visit = JSON.readValue(json, VisitRecorded.class);
+        assertEquals("7K3M9QXR0", visit.code());
+        assertEquals(Instant.parse("2026-11-20T09:15:30.123Z"), visit.visitedAt());
+    }
+
+    @Test
+    void erasureRequestExampleMatchesTheSchemaAndIsReadAsAnErasure() throws IOException {
+        String json = example("resident-erasure.json");
+        EventContracts.assertValid(EventContracts.RESIDENT_EVENT, json);
+        assertEquals(ResidentEvent.Type.ERASURE_REQUESTED, JSON.readValue(json, ResidentEvent.class).type());
+    }
+
+    @Test
+    void codeStateExampleMatchesTheSchemaAndNamesTheVenue() throws IOException {
+        String json = example("code-state.json");
+        EventContracts.assertValid(EventContracts.CODE_STATE, json);
+        CodeState state = JSON.readValue(json, CodeState.class);
+        assertEquals("〇〇会館 2号館", state.facilityName());
+        assertEquals("大宴会場", state.room());
+    }
+
+    @Test
+    void eventsThisServiceSendsInItsTestsMatchTheSchemasToo() throws IOException {
+        EventContracts.assertValid(EventContracts.VISIT_RECORDED, Fixtures.json(Fixtures.visit(
+                "U" + "a".repeat(32), "7K3M9QXR0", Instant.now())));
+        EventContracts.assertValid(EventContracts.RESIDENT_EVENT, Fixtures.json(ResidentEvent.of(
+                ResidentEvent.Type.UNREACHABLE, "U" + "a".repeat(32), Instant.now())));
+    }
+
+    private static String example(String name) throws IOException {
+        try (InputStream in = EventContractTest.class.getResourceAsStream("/events/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

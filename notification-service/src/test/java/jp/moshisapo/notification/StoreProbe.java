@@ -1,0 +1,66 @@
+package jp.moshisapo.notification;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/** Reads the service's database the way an operator would, to see what the service did. */
+public final class StoreProbe {
+
+    private final DataSource dataSource;
+
+    public StoreProbe(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public long visitsOf(String code) {
+        return count("SELECT count(*) FROM visit WHERE code = ?", code);
+    }
+
+    public void awaitVisits(String code, long expected) {
+        Eventually.equals("visits of " + code + " stored", Duration.ofSeconds(60), expected, () -> visitsOf(code));
+    }
+
+    public void awaitCode(String code) {
+        Eventually.until("code " + code + " known", Duration.ofSeconds(60),
+                () -> count("SELECT count(*) FROM code_state WHERE code = ?", code) == 1);
+    }
+
+    public String stateOf(long caseId) {
+        return query("SELECT state FROM exposure_case WHERE id = ?", caseId);
+    }
+
+    public void awaitState(long caseId, String state, Duration timeout) {
+        Eventually.equals("case " + caseId + " " + state, timeout, state, () -> stateOf(caseId));
+    }
+
+    public long count(String sql, Object... params) {
+        return Long.parseLong(query(sql, params));
+    }
+
+    public String query(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a statement; returns the SQLException it raised, or null when it succeeded. */
+    public SQLException tryExecute(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.execute();
+            return null;
+        } catch (SQLException e) {
+            return e;
+        }
+    }
+}

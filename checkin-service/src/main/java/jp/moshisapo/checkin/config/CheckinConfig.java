@@ -1,0 +1,62 @@
+package jp.moshisapo.checkin.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the check-in dialogue behaves and how long this service keeps what it keeps ({@code moshisapo.checkin.*}). */
+@ConfigMapping(prefix = "moshisapo.checkin")
+public interface CheckinConfig {
+
+    /** Named in the completion text and the greeting: 「…{@code 岩手県}が不特定の方への感染の恐れが…」. */
+    @WithDefault("岩手県")
+    String prefectureName();
+
+    /** The service's name in the greeting. */
+    @WithDefault("もしサポ岩手")
+    String serviceName();
+
+    /** A consent tapped later than this after the scan asks the resident to scan again. */
+    @WithDefault("PT30M")
+    Duration consentValidFor();
+
+    /** How far back 「履歴」 looks, and how long a resident's own history is kept. */
+    @WithDefault("P14D")
+    Duration historyRetention();
+
+    /** How long processed webhookEventIds are remembered to drop LINE's redeliveries. */
+    @WithDefault("P7D")
+    Duration processedEventRetention();
+
+    /** Webhook bodies above this size are refused with 413 (LINE's own bodies are a few KB). */
+    @WithDefault("1048576")
+    int webhookMaxBodyBytes();
+
+    /**
+     * HMAC-SHA256 key that turns a LINE user id into the pseudonym the history is stored under. A secret: from
+     * {@code RESIDENT_PSEUDONYM_KEY}; changing it orphans every stored history row.
+     */
+    String residentPseudonymKey();
+
+    Kafka kafka();
+
+    /** Topics and consumer settings. */
+    interface Kafka {
+
+        /** Where the webhook puts accepted events before they are processed (key = LINE user id). */
+        @WithDefault("checkin.webhook-events.v1")
+        String webhookEventsTopic();
+
+        /** Consumer group of the webhook-event processors; the instances share the topic's partitions. */
+        @WithDefault("checkin-service")
+        String consumerGroup();
+
+        /** The webhook answers 503 (LINE redelivers) when Kafka has not confirmed the events by then. */
+        @WithDefault("PT1.5S")
+        Duration acceptTimeout();
+
+        /** Largest batch processed at once: one database round trip and one Kafka flush per batch. */
+        @WithDefault("500")
+        int maxBatch();
+    }
+}

@@ -1,0 +1,260 @@
+package jp.moshisapo.checkin;
+
+import static jp.moshisapo.checkin.Chat.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import jp.moshisapo.checkin.code.CodeViewRepository;
+import jp.moshisapo.checkin.dialogue.PostbackData;
+import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.inbox.InboxMessage;
+import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.protocol.events.Topic;
+import jp.moshisapo.servers.EventContracts;
+import jp.moshisapo.servers.InjectLineSimulator;
+import jp.moshisapo.servers.KafkaTestResource;
+import jp.moshisapo.servers.LineSimulatorTestResource;
+import jp.moshisapo.servers.PostgresTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The resident's dialogue of the seed, against real Kafka, PostgreSQL and the LINE simulator. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(LineSimulatorTestResource.class)
+class CheckinDialogueIT {
+
+    static final String CONSENT = "「施設を利用された」・「イベント等に参加された」情報を取得します。情報取得に同意のうえ、お進みください。";
+    static final String COMPLETED = "同じ施設等の利用者に新型コロナウイルスの感染が確認され、岩手県が不特定の方への感染の恐れが"
+            + "あると判断した場合には対象者にLINEメッセージでお知らせします。";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectLineSimulator
+    LineSimulator sim;
+
+    @TestHTTPResource("/line/webhook")
+    URI webhook;
+
+    @Inject
+    CodeViewRepository codes;
+
+    @BeforeEach
+    void pointTheSimulatorHere() {
+        Chat.connect(sim, webhook);
+    }
+
+    @Test
+    void followingTheAccountGreetsWithHowToScanAndMarksTheResidentReachable() {
+        Chat hanako = new Chat(sim, "hanako");
+
+        List<String> greeting = texts(hanako.follow(2));
+
+        assertTrue(greeting.get(0).startsWith("友だち追加ありがとうございます。"), greeting.get(0));
+        assertTrue(greeting.get(1).contains("【利用方法】"), greeting.get(1));
+        assertTrue(greeting.get(1).contains("施設ごと、往訪日ごとに読み込んでください"), greeting.get(1));
+        JsonNode event = onlyResidentEvent(hanako);
+        assertEquals("REACHABLE", event.get("type").asText());
+    }
+
+    @Test
+    void scanConsentRecordsTheVisitOnKafkaBeforeSayingSo() throws Exception {
+        PrintedCode code = Venues.issue(codes, "〇〇会館 2号館", "大宴会場");
+        Chat taro = new Chat(sim, "taro");
+
+        List<InboxMessage> prompt = taro.say("チェックイン " + code.display(), 2);
+        Instant scannedAt = Instant.now();
+        assertEquals("「〇〇会館 2号館（大宴会場）」のQRコードを読み取りました。", prompt.get(0).text());
+        assertEquals("template", prompt.get(1).type());
+        assertEquals(CONSENT, prompt.get(1).message().path("template").path("text").asText());
+        assertEquals(List.of("同意する", "同意しない"), prompt.get(1).actionLabels());
+
+        List<String> done = texts(taro.tap("同意する", 1));
+
+        assertEquals(List.of(COMPLETED), done);
+        List<String> visits = TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, taro.userId());
+        assertEquals(1, visits.size(), "exactly one visit on " + Topic.CHECKIN_VISITS);
+        EventContracts.assertValid(EventContracts.VISIT_RECORDED, visits.get(0));
+        JsonNode visit = JSON.readTree(visits.get(0));
+        assertEquals(code.canonical(), visit.get("code").asText());
+        assertEquals(taro.userId(), visit.get("lineUserId").asText());
+        Instant visitedAt = Instant.parse(visit.get("visitedAt").asText());
+        assertTrue(Duration.between(visitedAt, scannedAt).abs().toSeconds() < 10, "visitedAt is the scan time");
+        assertTrue(!Instant.parse(visit.get("recordedAt").asText()).isBefore(visitedAt));
+        assertEquals(code.canonical(), TopicReader.records(Topic.CHECKIN_VISITS,
+                r -> r.value().contains(taro.userId())).get(0).key(), "visits are keyed by code");
+    }
+
+    @Test
+    void everyVisitIsRecordedIncludingRepeatVisitsOnTheSameDay() {
+        PrintedCode code = Venues.issue(codes, "喫茶もしも", "1階");
+        Chat jiro = new Chat(sim, "jiro");
+
+        jiro.say("チェックイン " + code.display(), 2);
+        jiro.tap("同意する", 1);
+        jiro.say("チェックイン " + code.display(), 2);
+        jiro.tap("同意する", 1);
+
+        List<String> visits = TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, jiro.userId());
+        assertEquals(2, visits.size());
+        assertNotEquals(visitId(visits.get(0)), visitId(visits.get(1)));
+    }
+
+    @Test
+    void tappingAgreeTwiceOnTheSamePromptRecordsOneVisit() {
+        PrintedCode code = Venues.issue(codes, "もしもホール", "A室");
+        Chat saburo = new Chat(sim, "saburo");
+        saburo.say("チェックイン " + code.display(), 2);
+        saburo.tap("同意する", 1);
+
+        List<String> second = texts(saburo.tap("同意する", 1));
+
+        assertTrue(second.get(0).startsWith("この読み取りはすでに登録されています。"), second.get(0));
+        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, saburo.userId()).size());
+    }
+
+    @Test
+    void refusingConsentRecordsNothing() {
+        PrintedCode code = Venues.issue(codes, "盛岡もしも食堂", "座敷");
+        Chat shiro = new Chat(sim, "shiro");
+        shiro.say("チェックイン " + code.display(), 2);
+
+        List<String> reply = texts(shiro.tap("同意しない", 1));
+
+        assertTrue(reply.get(0).contains("利用情報は登録していません"), reply.get(0));
+        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, shiro.userId()));
+    }
+
+    @Test
+    void anUnknownCodeIsAnsweredClearlyAndRecordsNothing() {
+        PrintedCode neverIssued = PrintedCode.generate(new java.security.SecureRandom());
+        Chat goro = new Chat(sim, "goro");
+
+        List<String> reply = texts(goro.say("チェックイン " + neverIssued.display(), 1));
+
+        assertEquals(List.of("このQRコードは登録されていません。施設等に掲示されているQRコードをもう一度読み取ってください。"), reply);
+        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, goro.userId()));
+    }
+
+    @Test
+    void aRevokedCodeIsAnsweredClearlyAndRecordsNothing() {
+        PrintedCode code = Venues.issue(codes, "旧館", "2階");
+        Venues.revoke(codes, code);
+        Chat rokuro = new Chat(sim, "rokuro");
+
+        List<String> reply = texts(rokuro.say("チェックイン " + code.display(), 1));
+
+        assertTrue(reply.get(0).startsWith("このQRコードは利用が終了しているため、登録できません。"), reply.get(0));
+        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, rokuro.userId()));
+    }
+
+    @Test
+    void aCodeRevokedBetweenScanAndConsentRecordsNothing() {
+        PrintedCode code = Venues.issue(codes, "閉店前の店", "レジ前");
+        Chat nanami = new Chat(sim, "nanami");
+        nanami.say("チェックイン " + code.display(), 2);
+        Venues.revoke(codes, code);
+
+        List<String> reply = texts(nanami.tap("同意する", 1));
+
+        assertTrue(reply.get(0).startsWith("このQRコードは利用が終了しているため"), reply.get(0));
+        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, nanami.userId()));
+    }
+
+    @Test
+    void consentTappedLongAfterTheScanAsksToScanAgainAndRecordsNothing() {
+        PrintedCode code = Venues.issue(codes, "イベント会場", "アリーナ");
+        Chat hachiro = new Chat(sim, "hachiro");
+        // The 同意する button of a prompt the resident left open for 31 minutes carries that old scan time.
+        String oldButton = new PostbackData.Consent(true, code, Instant.now().minus(Duration.ofMinutes(31))).encode();
+
+        List<String> reply = texts(hachiro.postback(oldButton, 1));
+
+        assertEquals(List.of("QRコードの読み取りから30分以上経過したため、登録できませんでした。"
+                + "お手数ですが、もう一度QRコードを読み取ってください。"), reply);
+        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, hachiro.userId()));
+    }
+
+    @Test
+    void aCodeTypedInFullWidthAmongEmojiIsFoundAndTheVenuesUnicodeNameSurvives() {
+        PrintedCode code = Venues.issue(codes, "カフェ☕もしも🍰", "テラス席🌸");
+        Chat kuro = new Chat(sim, "kuro");
+        StringBuilder fullWidth = new StringBuilder();
+        for (char c : code.canonical().toLowerCase().toCharArray()) {
+            fullWidth.append((char) (c + 0xFEE0));
+        }
+
+        List<InboxMessage> prompt = kuro.say("😀こんにちは！ " + fullWidth + " 👍🏽", 2);
+
+        assertEquals("「カフェ☕もしも🍰（テラス席🌸）」のQRコードを読み取りました。", prompt.get(0).text());
+        kuro.tap("同意する", 1);
+        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, kuro.userId()).size());
+    }
+
+    @Test
+    void emojiOrOtherTextsGetTheShortHelp() {
+        Chat juro = new Chat(sim, "juro");
+
+        for (String text : List.of("🙏🙏🙏", "使い方", "こんにちは", "ｈｅｌｌｏ")) {
+            String help = juro.say(text, 1).get(0).text();
+            assertTrue(help.contains("「履歴」…直近14日間の利用履歴を表示します"), text + " → " + help);
+        }
+    }
+
+    @Test
+    void aMistypedCodeAsksToCheckTheCode() {
+        PrintedCode code = Venues.issue(codes, "図書館", "閲覧室");
+        String body = code.canonical().substring(0, 8);
+        char wrong = PrintedCode.ALPHABET.charAt((PrintedCode.ALPHABET.indexOf(code.canonical().charAt(8)) + 1) % 32);
+        Chat ichiro = new Chat(sim, "ichiro");
+
+        String reply = ichiro.say("チェックイン " + body + wrong, 1).get(0).text();
+
+        assertTrue(reply.startsWith("コードを確認できませんでした。"), reply);
+    }
+
+    @Test
+    void unfollowingMarksTheResidentUnreachable() {
+        Chat yuki = new Chat(sim, "yuki");
+        yuki.follow(2);
+
+        sim.unfollow(yuki.userId());
+
+        JsonNode unreachable = Eventually.await("UNREACHABLE on " + Topic.CHECKIN_RESIDENTS, () -> {
+            var events = TopicReader.withKey(Topic.CHECKIN_RESIDENTS, yuki.userId());
+            return events.size() == 2 ? read(events.get(1).value()) : null;
+        });
+        assertEquals("UNREACHABLE", unreachable.get("type").asText());
+        EventContracts.assertValid(EventContracts.RESIDENT_EVENT, unreachable.toString());
+    }
+
+    private static JsonNode onlyResidentEvent(Chat chat) {
+        var events = TopicReader.withKey(Topic.CHECKIN_RESIDENTS, chat.userId());
+        assertEquals(1, events.size());
+        EventContracts.assertValid(EventContracts.RESIDENT_EVENT, events.get(0).value());
+        return read(events.get(0).value());
+    }
+
+    private static String visitId(String json) {
+        return read(json).get("visitId").asText();
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

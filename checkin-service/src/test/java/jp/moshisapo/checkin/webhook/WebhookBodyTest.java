@@ -1,0 +1,48 @@
+package jp.moshisapo.checkin.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jp.moshisapo.checkin.problem.ProblemException;
+import jp.moshisapo.checkin.problem.ProblemType;
+import org.junit.jupiter.api.Test;
+
+class WebhookBodyTest {
+
+    private final WebhookBody body = new WebhookBody(new ObjectMapper());
+
+    @Test
+    void splitsTheBodyIntoEventsKeyedByTheirUser() {
+        List<AcceptedEvent> events = body.events(bytes("""
+                {"destination":"Ubot","events":[
+                  {"type":"follow","webhookEventId":"01A","source":{"type":"user","userId":"Ualice"}},
+                  {"type":"join","webhookEventId":"01B","source":{"type":"group","groupId":"Cgroup"}}]}
+                """));
+        assertEquals(2, events.size());
+        assertEquals("Ualice", events.get(0).userId());
+        assertEquals("01A", events.get(0).webhookEventId());
+        assertNull(events.get(1).userId());
+    }
+
+    @Test
+    void linesVerificationRequestWithoutEventsIsAccepted() {
+        assertEquals(List.of(), body.events(bytes("{\"destination\":\"Ubot\",\"events\":[]}")));
+    }
+
+    @Test
+    void anythingButAWebhookEnvelopeIsMalformed() {
+        for (String bad : List.of("", "not json", "[]", "{\"events\":{}}", "{\"destination\":\"x\"}",
+                "{\"events\":[1]}", "{\"events\":[{\"type\":\"follow\"}]}", "{\"events\":[]} trailing")) {
+            ProblemException e = assertThrows(ProblemException.class, () -> body.events(bytes(bad)), bad);
+            assertEquals(ProblemType.MALFORMED_BODY, e.type(), bad);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,6 +1,8 @@
 package jp.moshisapo.facility.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** facility-service settings ({@code moshisapo.facility.*}). */
 @ConfigMapping(prefix = "moshisapo.facility")
@@ -11,4 +13,67 @@ public interface FacilityConfig {
 
     /** The LINE official account's basic id (with {@code @}), target of the check-in redirect. */
     String lineBotBasicId();
+
+    /** Who runs the service: names and contact printed on posters and shown on the form. */
+    Prefecture prefecture();
+
+    /** The relay that publishes outbox rows to Kafka. */
+    Outbox outbox();
+
+    /**
+     * The prefecture running the service. The defaults are Iwate's (the seed); another prefecture changes only
+     * these values.
+     */
+    interface Prefecture {
+
+        /** 都道府県名, e.g. 岩手県. */
+        @WithDefault("岩手県")
+        String name();
+
+        /** The LINE official account's display name. */
+        @WithDefault("岩手県-新型コロナ対策パーソナルサポート")
+        String lineAccountName();
+
+        /** The service's name, printed as 『…』. */
+        @WithDefault("もしサポ岩手")
+        String serviceName();
+
+        /** The office that issues the posters, printed beside the venue name. */
+        @WithDefault("岩手県庁健康国保課")
+        String issuer();
+
+        /** Contact office on posters and pages. */
+        @WithDefault("岩手県庁 保健福祉部 健康国保課 医療情報担当")
+        String contactOffice();
+
+        @WithDefault("019-629-5487")
+        String contactPhone();
+
+        @WithDefault("9:00～17:00（平日のみ）")
+        String contactHours();
+    }
+
+    /** Outbox relay settings. */
+    interface Outbox {
+
+        /** Kafka bootstrap servers (defaults to the shared {@code kafka.bootstrap.servers}). */
+        @WithDefault("${kafka.bootstrap.servers}")
+        String bootstrapServers();
+
+        /** How long the relay waits for new rows when it is idle (commits also wake it at once). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows published per round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the producer keeps trying one record before the round counts as failed. */
+        @WithDefault("30s")
+        Duration deliveryTimeout();
+
+        /** Longest pause between failed rounds (the pause doubles from the poll interval up to this). */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
 }

@@ -1,0 +1,7 @@
+package jp.moshisapo.facility.code;
+
+import jp.moshisapo.facility.registration.Facility;
+
+/** A code together with the venue it belongs to. */
+public record RegisteredCode(CodeRecord code, Facility facility) {
+}

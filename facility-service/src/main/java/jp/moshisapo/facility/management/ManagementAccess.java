@@ -1,0 +1,51 @@
+package jp.moshisapo.facility.management;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.problem.ProblemType;
+import jp.moshisapo.facility.registration.Facility;
+import jp.moshisapo.facility.registration.FacilityRepository;
+
+/**
+ * Checks a venue's management token. A missing token is 401; an unknown venue and a wrong token are the same
+ * 404, after the same hash comparison, so a caller learns nothing about which venues exist.
+ */
+@ApplicationScoped
+public class ManagementAccess {
+
+    private static final String BEARER = "Bearer ";
+    /** Compared against when the venue does not exist, so both paths do the same work. */
+    private static final byte[] NO_SUCH_HASH = ManagementToken.hash("no such facility");
+
+    private final FacilityRepository facilities;
+
+    ManagementAccess(FacilityRepository facilities) {
+        this.facilities = facilities;
+    }
+
+    public Facility authorize(String facilityId, String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.substring(BEARER.length()).isBlank()) {
+            throw ProblemException.of(ProblemType.UNAUTHORIZED);
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        Optional<UUID> id = uuid(facilityId);
+        Optional<byte[]> stored = id.flatMap(facilities::managementTokenHash);
+        boolean matches = ManagementToken.matches(token, stored.orElse(NO_SUCH_HASH));
+        if (stored.isEmpty() || !matches) {
+            throw ProblemException.notFound("problem.facility.not-found");
+        }
+        return facilities.find(id.orElseThrow()).orElseThrow(() -> ProblemException.notFound(
+                "problem.facility.not-found"));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package jp.moshisapo.facility.management;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import jp.moshisapo.facility.code.CodeLinks;
+import jp.moshisapo.facility.code.CodeRecord;
+import jp.moshisapo.facility.code.RoomView;
+import jp.moshisapo.facility.poster.Posters;
+import jp.moshisapo.facility.problem.JsonBody;
+import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.registration.Facility;
+
+/**
+ * A venue's own API, opened by its management token ({@code Authorization: Bearer <token>}) instead of a login:
+ * the venue never gets an account, only the secret it received at registration.
+ */
+@Path("/api/facilities/{facilityId}")
+@PermitAll // the management token is checked by ManagementAccess on every call
+@Produces(MediaType.APPLICATION_JSON)
+public class ManagementResource {
+
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final String NO_STORE = "no-store";
+
+    private final ManagementAccess access;
+    private final FacilityManagement management;
+    private final Posters posters;
+    private final CodeLinks links;
+    private final JsonBody body;
+
+    ManagementResource(ManagementAccess access, FacilityManagement management, Posters posters, CodeLinks links,
+            JsonBody body) {
+        this.access = access;
+        this.management = management;
+        this.posters = posters;
+        this.links = links;
+        this.body = body;
+    }
+
+    @GET
+    public Response facility(@PathParam("facilityId") String facilityId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Facility facility = access.authorize(facilityId, authorization);
+        FacilityView view = new FacilityView(facility.id(), facility.name(), facility.businessType(),
+                facility.scale(), facility.postalCode().display(), facility.address1(), facility.address2(),
+                facility.phone(), facility.email(), facility.receiveNotices(), facility.createdAt(),
+                links.base() + "/api/facilities/" + facility.id() + "/posters.pdf",
+                rooms(management.codes(facility)));
+        return Response.ok(view).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    }
+
+    @POST
+    @Path("/rooms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addRooms(@PathParam("facilityId") String facilityId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream json) {
+        Facility facility = access.authorize(facilityId, authorization);
+        AddRoomsRequest request = body.read(json, AddRoomsRequest.class, MAX_BODY_BYTES);
+        List<CodeRecord> issued = management.addRooms(facility, request.rooms());
+        return Response.status(Response.Status.CREATED).entity(Map.of("rooms", rooms(issued)))
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    }
+
+    @POST
+    @Path("/codes/{code}/revoke")
+    public Response revoke(@PathParam("facilityId") String facilityId, @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Facility facility = access.authorize(facilityId, authorization);
+        return Response.ok(RoomView.of(management.revoke(facility, code), links))
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    }
+
+    @GET
+    @Path("/posters.pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response allPosters(@PathParam("facilityId") String facilityId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Facility facility = access.authorize(facilityId, authorization);
+        List<CodeRecord> active = management.activeCodes(facility);
+        if (active.isEmpty()) {
+            throw ProblemException.notFound("problem.posters.none-active");
+        }
+        return Response.ok(posters.all(facility, active), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"posters.pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    }
+
+    private List<RoomView> rooms(List<CodeRecord> codes) {
+        return codes.stream().map(code -> RoomView.of(code, links)).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package jp.moshisapo.facility.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import java.util.stream.Collectors;
+import jp.moshisapo.facility.jdbc.Jdbc;
+
+/**
+ * {@code facility.outbox}: {@link #append} runs inside the caller's transaction, so a row exists exactly when
+ * the change it announces was committed.
+ */
+@ApplicationScoped
+public class OutboxRepository {
+
+    /** Arbitrary but fixed: the advisory lock id of the relay ("FACILITY" in ASCII). */
+    private static final long RELAY_LOCK = 0x46_41_43_49_4C_49_54_59L;
+
+    private final Jdbc jdbc;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxSignal signal;
+
+    OutboxRepository(Jdbc jdbc, TransactionSynchronizationRegistry transactions, OutboxSignal signal) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.signal = signal;
+    }
+
+    /** Adds a record to publish; must run in a transaction (the relay is woken once it commits). */
+    public void append(String topic, String key, String payload) {
+        if (transactions.getTransactionKey() == null) {
+            throw new IllegalStateException("outbox rows are written only inside the transaction they announce");
+        }
+        jdbc.update("INSERT INTO facility.outbox (topic, message_key, payload) VALUES (?, ?, ?)", topic, key, payload);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.signal();
+                }
+            }
+        });
+    }
+
+    /** The oldest unsent rows, in the order they were written. */
+    List<OutboxMessage> unsent(int limit) {
+        return jdbc.list("""
+                SELECT id, topic, message_key, payload FROM facility.outbox
+                WHERE sent_at IS NULL ORDER BY id LIMIT ?""",
+                row -> new OutboxMessage(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)),
+                limit);
+    }
+
+    void markSent(List<Long> ids) {
+        String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        jdbc.update("UPDATE facility.outbox SET sent_at = now() WHERE id = ANY (?::bigint[])", array);
+    }
+
+    /** Only one relay may publish at a time, or two instances could reorder a code's events. */
+    boolean tryRelayLock() {
+        return jdbc.one("SELECT pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK).orElse(false);
+    }
+}

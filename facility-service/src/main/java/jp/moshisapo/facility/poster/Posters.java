@@ -1,0 +1,34 @@
+package jp.moshisapo.facility.poster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import jp.moshisapo.facility.code.CodeLinks;
+import jp.moshisapo.facility.code.CodeRecord;
+import jp.moshisapo.facility.config.FacilityConfig;
+import jp.moshisapo.facility.registration.Facility;
+
+/** The service's poster maker: the shipped font (read once) and the configured prefecture's wording. */
+@ApplicationScoped
+public class Posters {
+
+    private final PosterRenderer renderer;
+    private final CodeLinks links;
+
+    Posters(FacilityConfig config, CodeLinks links) {
+        this.renderer = new PosterRenderer(PosterFont.load(), PosterWording.from(config.prefecture()));
+        this.links = links;
+    }
+
+    public byte[] one(Facility facility, CodeRecord code) {
+        return renderer.render(poster(facility, code));
+    }
+
+    /** One PDF with a page per code, in the venue's order. */
+    public byte[] all(Facility facility, List<CodeRecord> codes) {
+        return renderer.renderAll(codes.stream().map(code -> poster(facility, code)).toList(), facility.name());
+    }
+
+    private Poster poster(Facility facility, CodeRecord code) {
+        return new Poster(facility.name(), code.room(), code.code(), links.checkin(code.code()));
+    }
+}

@@ -1,0 +1,26 @@
+package jp.moshisapo.facility.registration;
+
+/**
+ * 業態: the kinds of venue and event in the seed's 「利用対象施設・イベントの例」; labels and examples are texts
+ * ({@code businessType.<NAME>.label} / {@code .examples}).
+ */
+public enum BusinessType {
+    FOOD_SERVICE,
+    THEATER,
+    ASSEMBLY_EXHIBITION,
+    MUSEUM,
+    SPORTS_AMUSEMENT,
+    NIGHTLIFE,
+    COMMERCIAL,
+    INDOOR_EVENT,
+    OUTDOOR_EVENT,
+    OTHER;
+
+    public String labelKey() {
+        return "businessType." + name() + ".label";
+    }
+
+    public String examplesKey() {
+        return "businessType." + name() + ".examples";
+    }
+}

@@ -1,0 +1,39 @@
+package jp.moshisapo.facility.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import jp.moshisapo.facility.code.CodeIssuer;
+import jp.moshisapo.facility.code.CodeRecord;
+import jp.moshisapo.facility.management.ManagementToken;
+
+/** Registers a venue: the venue row, one code per room and their events commit together or not at all. */
+@ApplicationScoped
+public class FacilityRegistration {
+
+    private final FacilityRepository facilities;
+    private final CodeIssuer issuer;
+    private final SecureRandom random = new SecureRandom();
+
+    FacilityRegistration(FacilityRepository facilities, CodeIssuer issuer) {
+        this.facilities = facilities;
+        this.issuer = issuer;
+    }
+
+    @Transactional
+    public Registration register(NewFacility input) {
+        // Microseconds: what PostgreSQL keeps, so the stored row and the published event carry the same time.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Facility facility = new Facility(UUID.randomUUID(), input.businessType(), input.scale(), input.name(),
+                input.postalCode(), input.address1(), input.address2(), input.phone(), input.email(),
+                input.receiveNotices(), now);
+        String token = ManagementToken.generate(random);
+        facilities.insert(facility, ManagementToken.hash(token), now);
+        List<CodeRecord> codes = issuer.issue(facility, input.rooms(), now);
+        return new Registration(facility, token, codes);
+    }
+}

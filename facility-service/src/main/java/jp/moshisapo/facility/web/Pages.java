@@ -1,0 +1,76 @@
+package jp.moshisapo.facility.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Renders the server-side pages with the headers every page gets. */
+@ApplicationScoped
+public class Pages {
+
+    public static final String HTML = "text/html; charset=UTF-8";
+
+    /**
+     * Scripts and styles only from our own files (no inline code), so an injected tag cannot run; the same
+     * policy the gateway sets, repeated here so the pages are tested under it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final HtmlTemplates templates;
+    private final TextCatalog catalog;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    Pages(HtmlTemplates templates, TextCatalog catalog) {
+        this.templates = templates;
+        this.catalog = catalog;
+    }
+
+    /** The tag that loads one of our own scripts from {@code /assets/} (never inline code). */
+    public static String script(String file) {
+        return "<script type=\"module\" src=\"/assets/" + file + "\"></script>";
+    }
+
+    /** A page that depends only on the language (rendered once per language). */
+    public Response cached(String name, Language language, Map<String, String> values) {
+        String html = cache.computeIfAbsent(name + "/" + language.code(), key -> render(name, language, values));
+        return ok(Response.ok(html, HTML));
+    }
+
+    public Response render(String name, Language language, Map<String, String> values, Response.Status status) {
+        return ok(Response.status(status).entity(render(name, language, values)).type(HTML));
+    }
+
+    public Texts texts(Language language) {
+        return catalog.of(language);
+    }
+
+    private String render(String name, Language language, Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(common(language));
+        all.put("title", catalog.of(language).get("page.title." + name));
+        all.put("scripts", "");
+        all.putAll(values);
+        return templates.page(name, catalog.of(language), all);
+    }
+
+    private static Map<String, String> common(Language language) {
+        boolean english = language == Language.EN;
+        return Map.of(
+                "lang", language.code(),
+                "langQuery", english ? "?lang=en" : "",
+                "langSwitchQuery", english ? "?lang=ja" : "?lang=en",
+                "langSwitchLabel", english ? "日本語" : "English");
+    }
+
+    private static Response ok(Response.ResponseBuilder response) {
+        return response
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .build();
+    }
+}

@@ -1,0 +1,81 @@
+package jp.moshisapo.facility.support;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** Reads a poster the way a person and a phone do: the text on the page and the QR code in the rendered image. */
+public final class PdfReading {
+
+    private PdfReading() {
+    }
+
+    public static int pages(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of one page (0-based), as PDFTextStripper extracts it. */
+    public static String text(byte[] pdf, int page) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(page + 1);
+            stripper.setEndPage(page + 1);
+            return stripper.getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Text without any whitespace, so a sentence wrapped over lines can be found whole. */
+    public static String flatText(byte[] pdf, int page) {
+        return text(pdf, page).replaceAll("[\\s\\u3000]+", "");
+    }
+
+    /** Renders the page at 150 dpi and decodes the QR code in it. */
+    public static String qrContent(byte[] pdf, int page) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return decode(new PDFRenderer(document).renderImageWithDPI(page, 150));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String decode(BufferedImage image) {
+        try {
+            return new MultiFormatReader().decode(
+                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException e) {
+            throw new AssertionError("no QR code found in the image", e);
+        }
+    }
+
+    /** The names of the fonts embedded in the page (a subset's name starts with a 6-letter tag and '+'). */
+    public static java.util.List<String> fontNames(byte[] pdf, int page) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(page).getResources();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (var name : resources.getFontNames()) {
+                names.add(resources.getFont(name).getName());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

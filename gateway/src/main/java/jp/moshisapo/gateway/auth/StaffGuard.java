@@ -6,7 +6,6 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.security.Principal;
 import jp.moshisapo.gateway.problem.ProblemResponses;
-import jp.moshisapo.gateway.problem.Problems;
 import jp.moshisapo.gateway.routing.Access;
 import jp.moshisapo.gateway.routing.Routed;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,7 +28,7 @@ public final class StaffGuard implements Handler<RoutingContext> {
         }
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous()) {
-            ProblemResponses.send(ctx, Problems.unauthorized());
+            ProblemResponses.sendUnauthorized(ctx);
             return;
         }
         ctx.put(SUBJECT, subjectOf(identity.getPrincipal()));

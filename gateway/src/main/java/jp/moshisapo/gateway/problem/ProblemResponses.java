@@ -21,10 +21,21 @@ public final class ProblemResponses {
             ctx.request().connection().close();
             return;
         }
+        if (!ctx.request().isEnded()) {
+            // refused before its body was read: let the body drain (and be dropped) so the connection can
+            // carry the client's next request
+            ctx.request().resume();
+        }
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(problem.toJson(RequestIds.of(ctx)));
+    }
+
+    /** 401 with the challenge a bearer-token client expects (RFC 6750). */
+    public static void sendUnauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        send(ctx, Problems.unauthorized());
     }
 
     /**

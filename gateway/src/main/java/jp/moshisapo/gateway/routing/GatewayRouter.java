@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jp.moshisapo.gateway.accesslog.AccessLogHandler;
 import jp.moshisapo.gateway.allowlist.SourceFilter;
+import jp.moshisapo.gateway.auth.AuthFailureResponder;
+import jp.moshisapo.gateway.auth.BearerTokenRequired;
 import jp.moshisapo.gateway.auth.StaffGuard;
 import jp.moshisapo.gateway.bodylimit.DeclaredLengthCheck;
 import jp.moshisapo.gateway.headers.SecurityHeaders;
@@ -26,6 +28,7 @@ import jp.moshisapo.gateway.requestid.RequestIdHandler;
 public class GatewayRouter {
 
     private static final int EDGE = -10_000;
+    private static final int BETWEEN_AUTHENTICATION_AND_AUTHORIZATION = -150;
     private static final int AFTER_AUTHORIZATION = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
     /** Rate-limit buckets kept at once (clients x routes); beyond it the least recently used go. */
     private static final long MAX_TRACKED_CLIENTS = 200_000;
@@ -39,7 +42,12 @@ public class GatewayRouter {
         router.route().order(order++).handler(new RouteResolver(routes.table()));
         router.route().order(order++).handler(new SourceFilter(routes));
         router.route().order(order++).handler(RateLimitHandler.perClientAddress(routes, limiter));
-        router.route().order(order).handler(new DeclaredLengthCheck(routes));
+        router.route().order(order++).handler(new DeclaredLengthCheck(routes));
+        router.route().order(order).handler(new BearerTokenRequired());
+
+        // between Quarkus's authentication handler (-200), which installs the default failure answer, and its
+        // permission check (-100), which uses it
+        router.route().order(BETWEEN_AUTHENTICATION_AND_AUTHORIZATION).handler(new AuthFailureResponder());
 
         order = AFTER_AUTHORIZATION;
         router.route().order(order++).handler(new StaffGuard());

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import jp.moshisapo.gateway.config.GatewayConfig;
+import org.jboss.logging.Logger;
 
 /**
  * The connections to the three services: one keep-alive pool each, and the timeouts that turn a dead service
@@ -19,6 +20,8 @@ import jp.moshisapo.gateway.config.GatewayConfig;
  */
 @ApplicationScoped
 public class UpstreamProxies {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxies.class);
 
     private final HttpClient client;
     private final Map<Service, OriginRequestProvider> origins = new EnumMap<>(Service.class);
@@ -68,6 +71,10 @@ public class UpstreamProxies {
                 .setSsl(tls)
                 .setConnectTimeout(upstream.connectTimeout().toMillis())
                 .setIdleTimeout(upstream.responseTimeout().toMillis());
-        return context -> context.client().request(options);
+        // failures surface through the response the proxy waits for (502/504/413); a request reset on purpose
+        // (a body over its limit) must not also be reported as an unhandled error
+        return context -> context.client().request(options)
+                .map(request -> request.exceptionHandler(failure -> LOG.debugf("request to %s ended: %s",
+                        service.displayName(), failure.getClass().getSimpleName())));
     }
 }

@@ -211,5 +211,4 @@ class RoutingIT {
         mac.init(new SecretKeySpec(CHANNEL_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
-
 }

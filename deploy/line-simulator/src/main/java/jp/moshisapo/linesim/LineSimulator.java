@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,6 +115,11 @@ public final class LineSimulator implements AutoCloseable {
     }
 
     // --- resident actions: each posts one signed webhook event and returns how the webhook answered ---
+
+    /** Shifts the timestamps of {@code userId}'s events (e.g. minus one day: visits recorded "yesterday"). */
+    public void setClockOffset(String userId, Duration offset) {
+        residents.setClockOffset(LineIds.requireUserId(userId), offset);
+    }
 
     public WebhookResult follow(String userId) {
         return residents.follow(userId, null);

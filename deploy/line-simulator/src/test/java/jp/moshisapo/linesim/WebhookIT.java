@@ -85,6 +85,27 @@ class WebhookIT {
     }
 
     @Test
+    void aResidentsClockOffsetShiftsTheTimestampsOfTheirEventsOnly() throws Exception {
+        String taro = LineSimulator.userIdFor("taro");
+        sim.setClockOffset(HANAKO, java.time.Duration.ofDays(-1));
+        long now = System.currentTimeMillis();
+
+        sim.follow(HANAKO);
+        long hanakos = timestampOf(webhook.next());
+        sim.follow(taro);
+        long taros = timestampOf(webhook.next());
+
+        long dayMillis = java.time.Duration.ofDays(1).toMillis();
+        assertTrue(Math.abs(hanakos - (now - dayMillis)) < 60_000, "hanako's event is a day earlier");
+        assertTrue(Math.abs(taros - now) < 60_000, "taro's event is now");
+    }
+
+    private static long timestampOf(WebhookReceiver.Received received) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(received.body())
+                .get("events").get(0).get("timestamp").asLong();
+    }
+
+    @Test
     void webhookRequestCarriesLineHeadersAndTheBotAsDestination() throws Exception {
         sim.follow(HANAKO);
         WebhookReceiver.Received received = webhook.next();

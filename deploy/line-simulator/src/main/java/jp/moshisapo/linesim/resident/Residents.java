@@ -21,8 +21,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** What a resident does in the LINE app, turned into the webhook events LINE would send for it. */
@@ -36,6 +38,8 @@ public final class Residents {
     private final Inboxes inboxes;
     private final ReplyTokens replyTokens;
     private final WebhookSender sender;
+    /** Per-resident shift of event timestamps, so tests can record visits on other days. */
+    private final Map<String, Duration> clockOffsets = new ConcurrentHashMap<>();
     private final HttpClient phone = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -55,7 +59,7 @@ public final class Residents {
         LineIds.requireUserId(userId);
         boolean unblocked = friendships.follow(userId, displayName);
         inboxes.recordResident(userId, new ResidentLine(Instant.now(), "follow", "友だち追加"));
-        return sender.send(WebhookEvents.follow(userId, newReplyToken(userId), unblocked));
+        return sender.send(dated(userId, WebhookEvents.follow(userId, newReplyToken(userId), unblocked)));
     }
 
     /** Blocks the official account: from now on nothing sent to this user is delivered. */
@@ -66,7 +70,7 @@ public final class Residents {
         }
         friendships.unfollow(userId);
         inboxes.recordResident(userId, new ResidentLine(Instant.now(), "unfollow", "ブロック"));
-        return sender.send(WebhookEvents.unfollow(userId));
+        return sender.send(dated(userId, WebhookEvents.unfollow(userId)));
     }
 
     public WebhookResult sendText(String userId, String text) {
@@ -75,7 +79,7 @@ public final class Residents {
             throw new IllegalArgumentException("text must be 1.." + MAX_TEXT_LENGTH + " characters");
         }
         inboxes.recordResident(userId, new ResidentLine(Instant.now(), "text", text));
-        return sender.send(WebhookEvents.text(userId, newReplyToken(userId), text));
+        return sender.send(dated(userId, WebhookEvents.text(userId, newReplyToken(userId), text)));
     }
 
     public WebhookResult postback(String userId, String data) {
@@ -117,7 +121,7 @@ public final class Residents {
             throw new IllegalArgumentException("postback data must be 1..300 characters");
         }
         inboxes.recordResident(userId, new ResidentLine(Instant.now(), "postback", shownInChat));
-        ObjectNode event = WebhookEvents.postback(userId, newReplyToken(userId), data);
+        ObjectNode event = dated(userId, WebhookEvents.postback(userId, newReplyToken(userId), data));
         return sender.send(event);
     }
 
@@ -162,5 +166,22 @@ public final class Residents {
         if (friendships.isBlocked(userId)) {
             throw new ResidentActionException("the user has blocked the official account; follow it again first");
         }
+    }
+
+    /** From now on, {@code userId}'s events carry timestamps shifted by {@code offset} (negative = earlier). */
+    public void setClockOffset(String userId, Duration offset) {
+        if (offset.isZero()) {
+            clockOffsets.remove(userId);
+        } else {
+            clockOffsets.put(userId, offset);
+        }
+    }
+
+    private ObjectNode dated(String userId, ObjectNode event) {
+        Duration offset = clockOffsets.get(userId);
+        if (offset != null) {
+            event.put("timestamp", event.get("timestamp").asLong() + offset.toMillis());
+        }
+        return event;
     }
 }

@@ -34,6 +34,7 @@ public final class Fixtures {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.Map<String, CachedToken> TOKENS = new java.util.HashMap<>();
     private static KafkaProducer<String, String> producer;
 
     private Fixtures() {
@@ -62,6 +63,19 @@ public final class Fixtures {
         return VisitRecorded.of(UUID.randomUUID(), userId, code, visitedAt, visitedAt.plusSeconds(5));
     }
 
+    /** One visit today by each of {@code count} residents named prefix-0, prefix-1, ... */
+    public static List<String> crowd(String prefix, int count, String code) {
+        List<String> users = new java.util.ArrayList<>(count);
+        List<VisitRecorded> visits = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String user = user(prefix + "-" + i);
+            users.add(user);
+            visits.add(visit(user, code, middayDaysAgo(0)));
+        }
+        publishVisits(visits);
+        return users;
+    }
+
     public static void publishCode(String code, String facilityName, String room) {
         send(Topic.FACILITY_CODES, code, json(CodeState.of(code, CodeState.Status.ACTIVE, UUID.randomUUID(),
                 facilityName, room, Instant.now())));
@@ -80,8 +94,17 @@ public final class Fixtures {
         send(topic, key, value);
     }
 
-    public static String token(String user) {
-        return SharedServers.keycloak().accessToken(user, user);
+    /** A real access token of a local user (password = user name), reused for a minute. */
+    public static synchronized String token(String user) {
+        CachedToken cached = TOKENS.get(user);
+        if (cached == null || cached.fetched().isBefore(Instant.now().minusSeconds(60))) {
+            cached = new CachedToken(SharedServers.keycloak().accessToken(user, user), Instant.now());
+            TOKENS.put(user, cached);
+        }
+        return cached.token();
+    }
+
+    private record CachedToken(String token, Instant fetched) {
     }
 
     public static String json(Object event) {

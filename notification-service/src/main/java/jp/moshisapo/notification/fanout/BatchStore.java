@@ -53,8 +53,21 @@ public class BatchStore {
         });
     }
 
+    /**
+     * Reads the case's batches, or returns null when the case is no longer SENDING. The case row is share-locked
+     * meanwhile, so a cancel either happened before (and is seen) or waits until the run is registered (and
+     * stops it).
+     */
     ResumeState resume(CaseRun run) {
         return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT state FROM exposure_case WHERE id = ? FOR SHARE")) {
+                s.setLong(1, run.caseId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || !"SENDING".equals(rs.getString(1))) {
+                        return null;
+                    }
+                }
+            }
             List<BatchJob> pending = new ArrayList<>();
             ResidentKeySet planned = new ResidentKeySet();
             int batches = 0;
@@ -143,9 +156,11 @@ public class BatchStore {
         });
     }
 
-    /** SENDING → DONE or FAILED, audited with the batch counts; a case cancelled meanwhile stays CANCELLED. */
-    void finish(long caseId, boolean failed, String reason, Instant now) {
-        db.inTransaction(c -> {
+    /**
+     * SENDING → DONE or FAILED, audited with the batch counts; a case cancelled meanwhile stays CANCELLED (false).
+     */
+    boolean finish(long caseId, boolean failed, String reason, Instant now) {
+        return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE exposure_case SET state = ?, finished_at = ?, "
                     + "failure_reason = ? WHERE id = ? AND state = 'SENDING'")) {
                 s.setString(1, failed ? "FAILED" : "DONE");
@@ -153,7 +168,7 @@ public class BatchStore {
                 s.setString(3, reason);
                 s.setLong(4, caseId);
                 if (s.executeUpdate() == 0) {
-                    return null;
+                    return false;
                 }
             }
             Map<String, Object> details = new LinkedHashMap<>();
@@ -163,7 +178,7 @@ public class BatchStore {
                 details.put("reason", reason);
             }
             audit.record(c, Actor.SYSTEM, AuditAction.SENDING_FINISHED, caseId, details);
-            return null;
+            return true;
         });
     }
 

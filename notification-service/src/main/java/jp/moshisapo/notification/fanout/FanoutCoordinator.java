@@ -183,6 +183,9 @@ public class FanoutCoordinator {
 
     private void start(long caseId) {
         ExposureCase exposure = db.inTransaction(c -> cases.find(c, caseId)).orElseThrow();
+        if (exposure.state() != jp.moshisapo.notification.exposure.CaseState.SENDING) {
+            return;
+        }
         Instant deadline = exposure.approvedAt().plus(config.deadline());
         CaseRun run = new CaseRun(caseId, exposure.message(), deadline);
         active.put(caseId, run);
@@ -195,6 +198,10 @@ public class FanoutCoordinator {
             return;
         }
         ResumeState resume = batches.resume(run);
+        if (resume == null) {
+            active.remove(caseId, run); // cancelled between the poll and now
+            return;
+        }
         run.addBatches(resume.batches());
         for (int i = 0; i < resume.finals(); i++) {
             run.addFinal(i < resume.failed());
@@ -231,10 +238,12 @@ public class FanoutCoordinator {
 
     private void finish(CaseRun run) {
         boolean failed = run.failedBatches() > 0;
-        batches.finish(run.caseId, failed, failed ? run.failedBatches() + " batches could not be delivered" : null,
-                clock.instant());
+        boolean finished = batches.finish(run.caseId, failed,
+                failed ? run.failedBatches() + " batches could not be delivered" : null, clock.instant());
         active.remove(run.caseId, run);
-        Log.infof("Case %d finished: %s", run.caseId, failed ? "FAILED" : "DONE");
+        if (finished) {
+            Log.infof("Case %d finished: %s", run.caseId, failed ? "FAILED" : "DONE");
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

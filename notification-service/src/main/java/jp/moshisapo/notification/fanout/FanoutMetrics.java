@@ -2,10 +2,12 @@ package jp.moshisapo.notification.fanout;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Counters of the fan-out, for dashboards and alerts (docs/notification.md lists them). */
 @ApplicationScoped
+@Startup
 public class FanoutMetrics {
 
     private final Counter sent;

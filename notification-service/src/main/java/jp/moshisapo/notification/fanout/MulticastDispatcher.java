@@ -2,6 +2,7 @@ package jp.moshisapo.notification.fanout;
 
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import jp.moshisapo.notification.crypto.Keyring;
  * case's deadline; its final outcome goes to the {@link OutcomeWriter}.
  */
 @ApplicationScoped
+@Startup
 public class MulticastDispatcher {
 
     /** LINE's limit is per second: after a 429, hold everything for a second rather than spend tokens on 429s. */

@@ -2,6 +2,7 @@ package jp.moshisapo.notification.fanout;
 
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
  * is sent again with its retry key, and LINE answers 409. A case is finished only after its last outcome is stored.
  */
 @ApplicationScoped
+@Startup
 public class OutcomeWriter {
 
     private static final int MAX_PER_COMMIT = 500;

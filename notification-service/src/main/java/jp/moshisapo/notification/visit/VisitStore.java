@@ -2,6 +2,7 @@ package jp.moshisapo.notification.visit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import jp.moshisapo.protocol.events.VisitRecorded;
 
 /** Writes visits into the day-partitioned store: one row per visit id, the LINE user id sealed. */
 @ApplicationScoped
+@Startup
 public class VisitStore {
 
     /**

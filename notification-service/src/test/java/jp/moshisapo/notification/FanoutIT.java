@@ -1,0 +1,233 @@
+package jp.moshisapo.notification;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.messaging.Endpoint;
+import jp.moshisapo.servers.InjectLineSimulator;
+import jp.moshisapo.servers.KafkaTestResource;
+import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.LineSimulatorTestResource;
+import jp.moshisapo.servers.PostgresTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sending against LINE's real behaviour: rate limits, errors, lost answers, rejections, the kill switch. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+@WithTestResource(LineSimulatorTestResource.class)
+class FanoutIT {
+
+    private static final Duration SENDING = Duration.ofSeconds(90);
+
+    @InjectLineSimulator
+    LineSimulator sim;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    StoreProbe store;
+
+    @BeforeEach
+    void freshChannel() {
+        store = new StoreProbe(dataSource);
+        sim.reset(); // counters, faults and rate buckets start from zero for each test
+    }
+
+    @Test
+    void aRateLimitStormIsRetriedWithTheSameKeysAndEveryoneGetsExactlyOneMessage() {
+        String code = venue("ライブハウス", "B1");
+        List<String> users = Fixtures.crowd("storm429", 2000, code);
+        store.awaitVisits(code, 2000);
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+
+        sim.faults().failFor(Endpoint.MULTICAST, 429, Duration.ofMillis(1500));
+        Api.approve(id);
+        store.awaitState(id, "DONE", SENDING);
+
+        users.forEach(u -> assertEquals(1, sim.inboxSize(u), "one message per resident"));
+        JsonPath report = report(id);
+        assertEquals(2000, report.getInt("recipients.delivered"));
+        assertTrue(report.getInt("batches.retries") > 0, "the storm was met by retries");
+        assertTrue(sim.stats().of(Endpoint.MULTICAST).rateLimited() > 0);
+        RestAssured.get(metrics).then().body(containsString("moshisapo_line_api_rate_limited_total"))
+                .body(containsString("moshisapo_notification_multicast_batches_total{outcome=\"retried\"}"));
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilLineRecovers() {
+        String code = venue("ボウリング場", "レーン1-10");
+        List<String> users = Fixtures.crowd("storm5xx", 1500, code);
+        store.awaitVisits(code, 1500);
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+
+        sim.faults().failNext(Endpoint.MULTICAST, 503, 5);
+        Api.approve(id);
+        Eventually.until("the 503s were answered", Duration.ofSeconds(30),
+                () -> sim.stats().of(Endpoint.MULTICAST).serverErrors() >= 5);
+        sim.faults().failNext(Endpoint.MULTICAST, 500, 3);
+        store.awaitState(id, "DONE", SENDING);
+
+        users.forEach(u -> assertEquals(1, sim.inboxSize(u)));
+        assertTrue(report(id).getInt("batches.retries") >= 5);
+    }
+
+    @Test
+    void anAnswerLostToATimeoutIsRetriedWithTheSameKeyAndLineAnswers409InsteadOfDeliveringTwice() {
+        String code = venue("ゲームセンター", "2階");
+        List<String> users = Fixtures.crowd("lost", 1000, code);
+        store.awaitVisits(code, 1000);
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+
+        // LINE delivers, but answers later than the service waits (test request timeout: 2 s)
+        sim.faults().delay(Endpoint.MULTICAST, Duration.ofSeconds(4));
+        Api.approve(id);
+        Eventually.until("LINE accepted the first requests", Duration.ofSeconds(30),
+                () -> sim.stats().of(Endpoint.MULTICAST).accepted() >= 2);
+        sim.faults().clear(Endpoint.MULTICAST);
+        store.awaitState(id, "DONE", SENDING);
+
+        users.forEach(u -> assertEquals(1, sim.inboxSize(u), "a retry after a lost answer must not deliver twice"));
+        assertTrue(sim.stats().of(Endpoint.MULTICAST).conflicts() >= 2, "the retries met 409");
+        assertEquals(1000, report(id).getInt("recipients.delivered"));
+    }
+
+    @Test
+    void aBatchLineRejectsFailsAndTheCaseEndsFailedWithAReport() {
+        String code = venue("ネットカフェ", "個室");
+        List<String> users = Fixtures.crowd("rejected", 1200, code);
+        store.awaitVisits(code, 1200);
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+
+        sim.faults().failNext(Endpoint.MULTICAST, 400, 1);
+        Api.approve(id);
+        store.awaitState(id, "FAILED", SENDING);
+
+        JsonPath report = report(id);
+        assertEquals(1, report.getInt("batches.failed"));
+        assertEquals(2, report.getInt("batches.sent"));
+        assertTrue(report.getString("failures[0].error").startsWith("HTTP 400"));
+        assertEquals(1200 - report.getInt("failures[0].recipients"), report.getInt("recipients.delivered"));
+        long reached = users.stream().filter(u -> sim.inboxSize(u) == 1).count();
+        assertEquals(report.getInt("recipients.delivered"), reached);
+        assertTrue(users.stream().allMatch(u -> sim.inboxSize(u) <= 1));
+        Api.get("approver1", "/admin/audit?caseId=" + id).then()
+                .body("find { it.action == 'SENDING_FINISHED' }.details.state", org.hamcrest.Matchers.equalTo("FAILED"));
+    }
+
+    @Test
+    void theKillSwitchStopsACaseMidSend() {
+        String code = venue("競馬場", "スタンド");
+        List<String> users = Fixtures.crowd("kill", 20_000, code);
+        store.awaitVisits(code, 20_000);
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+
+        // slow LINE (answers after 1.5 s, within the 2 s timeout): 40 batches take several seconds
+        sim.faults().delay(Endpoint.MULTICAST, Duration.ofMillis(1500));
+        Api.approve(id);
+        Eventually.until("sending started", Duration.ofSeconds(30),
+                () -> sim.stats().of(Endpoint.MULTICAST).accepted() >= 1);
+        Api.post("staff2", "/admin/cases/" + id + "/cancel").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("CANCELLED"));
+        long requestsAtCancel = sim.stats().of(Endpoint.MULTICAST).requests();
+        try {
+            Eventually.until("every batch final and every answer recorded", Duration.ofSeconds(30),
+                    () -> pending(id) == 0 && report(id).getInt("batches.sent") == accepted());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": pending " + pending(id) + ", recorded sent "
+                    + report(id).getInt("batches.sent") + ", LINE accepted " + accepted());
+        }
+
+        JsonPath report = report(id);
+        assertEquals("CANCELLED", report.getString("state"));
+        assertTrue(report.getInt("batches.cancelled") > 0, "batches not yet sent never go out");
+        assertTrue(report.getInt("recipients.delivered") < 20_000);
+        assertEquals(report.getInt("recipients.delivered"), users.stream().filter(u -> sim.inboxSize(u) == 1).count());
+        assertTrue(sim.stats().of(Endpoint.MULTICAST).requests() <= requestsAtCancel + 16,
+                "at most the requests already in flight complete after the kill switch");
+        assertEquals("CANCELLED", store.stateOf(id));
+    }
+
+    @Test
+    void aResidentNotifiedForAnOverlappingCaseIsNotNotifiedAgainWithin24Hours() {
+        String room1 = venue("市民会館", "会議室1");
+        String room2 = venue("市民会館", "会議室2");
+        String twice = Fixtures.user("overlap-both");
+        String onlyRoom2 = Fixtures.user("overlap-room2");
+        String yesterday = Fixtures.user("overlap-yesterday");
+        Fixtures.publishVisits(List.of(
+                Fixtures.visit(twice, room1, Fixtures.middayDaysAgo(0)),
+                Fixtures.visit(twice, room2, Fixtures.middayDaysAgo(0)),
+                Fixtures.visit(onlyRoom2, room2, Fixtures.middayDaysAgo(0)),
+                Fixtures.visit(yesterday, room1, Fixtures.middayDaysAgo(1))));
+        store.awaitVisits(room1, 2);
+        store.awaitVisits(room2, 2);
+
+        long first = Api.draft(List.of(room1), List.of(Fixtures.today().toString()));
+        Api.approve(first);
+        store.awaitState(first, "DONE", SENDING);
+        assertEquals(1, sim.inboxSize(twice));
+
+        long second = Api.draft(List.of(room1, room2), List.of(Fixtures.today().toString()));
+        JsonPath preview = Api.get("staff1", "/admin/cases/" + second).then().extract().jsonPath();
+        assertEquals(2, preview.getInt("preview.residents"));
+        assertEquals(1, preview.getInt("preview.recentlyNotified"));
+        assertEquals(1, preview.getInt("preview.recipients"));
+        Api.approve(second);
+        store.awaitState(second, "DONE", SENDING);
+        assertEquals(1, sim.inboxSize(twice), "already notified for the overlapping case today");
+        assertEquals(1, sim.inboxSize(onlyRoom2));
+        assertEquals(1, report(second).getInt("recipients.skippedRecentlyNotified"));
+
+        long otherDay = Api.draft(List.of(room1), List.of(Fixtures.today().minusDays(1).toString()));
+        Api.approve(otherDay);
+        store.awaitState(otherDay, "DONE", SENDING);
+        assertEquals(1, sim.inboxSize(yesterday), "a case for another day does not overlap");
+    }
+
+    @Test
+    void metricsShowCasesByStateBatchesAndIngest() {
+        RestAssured.get(metrics).then().statusCode(200)
+                .body(containsString("moshisapo_notification_cases{state=\"DRAFT\"}"))
+                .body(containsString("moshisapo_notification_multicast_batches_total{outcome=\"sent\"}"))
+                .body(containsString("moshisapo_notification_multicast_batches_total{outcome=\"failed\"}"))
+                .body(containsString("moshisapo_notification_visits_ingested_total{outcome=\"stored\"}"));
+    }
+
+    private long pending(long id) {
+        return store.count("SELECT count(*) FROM delivery_batch WHERE case_id = ? AND status = 'PENDING'", id);
+    }
+
+    private long accepted() {
+        return sim.stats().of(Endpoint.MULTICAST).accepted();
+    }
+
+    private JsonPath report(long id) {
+        return Api.get("staff1", "/admin/cases/" + id + "/report").then().statusCode(200).extract().jsonPath();
+    }
+
+    private String venue(String name, String room) {
+        String code = Fixtures.newCode();
+        Fixtures.publishCode(code, name, room);
+        store.awaitCode(code);
+        return code;
+    }
+}

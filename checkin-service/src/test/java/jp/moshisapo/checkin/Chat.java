@@ -61,6 +61,11 @@ public final class Chat {
         return act(() -> sim.postback(userId, data), expectedMessages);
     }
 
+    /** Moves the resident's clock: the timestamps LINE puts on their next events are shifted by {@code offset}. */
+    public void shiftClock(Duration offset) {
+        sim.setClockOffset(userId, offset);
+    }
+
     public List<InboxMessage> inbox() {
         return sim.inbox(userId);
     }

@@ -176,14 +176,39 @@ class CheckinDialogueIT {
     void consentTappedLongAfterTheScanAsksToScanAgainAndRecordsNothing() {
         PrintedCode code = Venues.issue(codes, "イベント会場", "アリーナ");
         Chat hachiro = new Chat(sim, "hachiro");
-        // The 同意する button of a prompt the resident left open for 31 minutes carries that old scan time.
-        String oldButton = new PostbackData.Consent(true, code, Instant.now().minus(Duration.ofMinutes(31))).encode();
+        hachiro.say("チェックイン " + code.display(), 2);
 
-        List<String> reply = texts(hachiro.postback(oldButton, 1));
+        hachiro.shiftClock(Duration.ofMinutes(31)); // the prompt stays open on the phone for 31 minutes
+        List<String> reply = texts(hachiro.tap("同意する", 1));
 
         assertEquals(List.of("QRコードの読み取りから30分以上経過したため、登録できませんでした。"
                 + "お手数ですが、もう一度QRコードを読み取ってください。"), reply);
         assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, hachiro.userId()));
+    }
+
+    @Test
+    void consentTappedWithinHalfAnHourIsRecorded() {
+        PrintedCode code = Venues.issue(codes, "イベント会場", "ロビー");
+        Chat hana = new Chat(sim, "hana");
+        hana.say("チェックイン " + code.display(), 2);
+
+        hana.shiftClock(Duration.ofMinutes(29));
+
+        assertEquals(List.of(COMPLETED), texts(hana.tap("同意する", 1)));
+        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, hana.userId()).size());
+    }
+
+    @Test
+    void anOldConsentButtonOfAnotherScanIsStaleToo() {
+        PrintedCode code = Venues.issue(codes, "イベント会場", "控室");
+        Chat goichi = new Chat(sim, "goichi");
+        // Data of a 同意する button from a prompt shown an hour ago (the resident scrolled up and tapped it).
+        String oldButton = new PostbackData.Consent(true, code, Instant.now().minus(Duration.ofHours(1))).encode();
+
+        List<String> reply = texts(goichi.postback(oldButton, 1));
+
+        assertTrue(reply.get(0).startsWith("QRコードの読み取りから30分以上経過したため"), reply.get(0));
+        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, goichi.userId()));
     }
 
     @Test

@@ -81,22 +81,28 @@ class ResidentDataIT {
     }
 
     @Test
-    void historyListsTheResidentsOwnVisitsNewestFirstInJapanTime() {
+    void historyListsTheLast14DaysOfTheResidentsOwnVisitsNewestFirstInJapanTime() {
         PrintedCode cafe = Venues.issue(codes, "喫茶もしも", "カウンター");
         PrintedCode hall = Venues.issue(codes, "もしも市民会館", "大ホール");
+        PrintedCode bar = Venues.issue(codes, "もしもバー", "奥");
         Chat kana = new Chat(sim, "kana");
         Chat stranger = new Chat(sim, "stranger");
+        kana.shiftClock(Duration.ofDays(-15));
+        checkIn(kana, bar);
+        kana.shiftClock(Duration.ofDays(-3));
         checkIn(kana, cafe);
+        kana.shiftClock(Duration.ZERO);
         checkIn(kana, hall);
         checkIn(stranger, cafe);
 
         String reply = kana.say("履歴", 1).get(0).text();
 
         List<Instant> visitedAt = TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, kana.userId()).stream()
-                .map(CheckinDialogueIT::read).map(v -> Instant.parse(v.get("visitedAt").asText())).toList();
+                .map(CheckinDialogueIT::read).map(v -> Instant.parse(v.get("visitedAt").asText())).sorted().toList();
+        assertEquals(3, visitedAt.size(), "the visit of 15 days ago was recorded, but is not shown");
         assertEquals("直近14日間の利用履歴（新しい順）\n"
-                + JAPAN_TIME.format(visitedAt.get(1)) + "　もしも市民会館（大ホール）\n"
-                + JAPAN_TIME.format(visitedAt.get(0)) + "　喫茶もしも（カウンター）", reply);
+                + JAPAN_TIME.format(visitedAt.get(2)) + "　もしも市民会館（大ホール）\n"
+                + JAPAN_TIME.format(visitedAt.get(1)) + "　喫茶もしも（カウンター）", reply);
     }
 
     @Test

@@ -55,6 +55,13 @@ public interface CheckinConfig {
         @WithDefault("PT1.5S")
         Duration acceptTimeout();
 
+        /**
+         * Consumer threads of this instance, each with its own share of the topic's partitions (6). Batches wait on
+         * LINE's reply API, so parallel consumers keep the throughput up when LINE answers slowly.
+         */
+        @WithDefault("3")
+        int consumers();
+
         /** Largest batch processed at once: one database round trip and one Kafka flush per batch. */
         @WithDefault("500")
         int maxBatch();

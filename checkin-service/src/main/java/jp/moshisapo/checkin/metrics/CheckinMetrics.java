@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Every metric of this service in one place, registered at startup so /q/metrics lists them from the first
@@ -27,6 +30,8 @@ public class CheckinMetrics {
     private final Counter codesRejected;
     private final Timer answerDelay;
     private final Timer batch;
+    private final Map<String, Timer> webhook = new HashMap<>();
+    private final Map<String, Timer> batchSteps = new HashMap<>();
 
     CheckinMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -55,20 +60,34 @@ public class CheckinMetrics {
                 .publishPercentileHistogram().register(registry);
         batch = Timer.builder("moshisapo.checkin.batch")
                 .description("Time to process one polled batch of webhook events").register(registry);
-        for (String outcome : new String[] {"accepted", "refused", "unavailable"}) {
-            webhook(outcome);
+        for (String outcome : List.of("accepted", "refused", "unavailable")) {
+            webhook.put(outcome, Timer.builder("moshisapo.checkin.webhook")
+                    .description("Time to answer a LINE webhook request")
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(2))
+                    .register(registry));
+        }
+        for (String step : List.of("answer", "publish", "reply", "commit")) {
+            batchSteps.put(step, Timer.builder("moshisapo.checkin.batch.step")
+                    .description("Time one batch of webhook events spends in each step")
+                    .tag("step", step)
+                    .register(registry));
         }
     }
 
-    /** Time to answer a webhook request, by outcome (accepted, refused, unavailable). */
+    /**
+     * Time a batch spends in one step: "answer" (database and dialogue), "publish" (Kafka acks), "reply" (LINE's
+     * reply API), "commit".
+     */
+    public Timer batchStep(String step) {
+        return require(batchSteps, step);
+    }
+
+    /** Time to answer a webhook request, by outcome: "accepted", "refused", "unavailable". */
     public Timer webhook(String outcome) {
-        return Timer.builder("moshisapo.checkin.webhook")
-                .description("Time to answer a LINE webhook request")
-                .tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(2))
-                .register(registry);
+        return require(webhook, outcome);
     }
 
     public Timer.Sample startTimer() {
@@ -117,6 +136,14 @@ public class CheckinMetrics {
 
     public Timer batch() {
         return batch;
+    }
+
+    private static Timer require(Map<String, Timer> timers, String tag) {
+        Timer timer = timers.get(tag);
+        if (timer == null) {
+            throw new IllegalArgumentException("no such timer: " + tag);
+        }
+        return timer;
     }
 
     private Counter replies(String result) {

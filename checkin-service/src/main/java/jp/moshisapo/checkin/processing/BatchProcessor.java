@@ -80,10 +80,13 @@ public class BatchProcessor {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<Answered> answered = answer(connection, incoming);
-                publish(answered);
-                reply(answered);
-                connection.commit();
+                List<Answered> answered = step("answer", () -> answer(connection, incoming));
+                step("publish", () -> publish(answered));
+                step("reply", () -> reply(answered));
+                step("commit", () -> {
+                    connection.commit();
+                    return null;
+                });
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -91,6 +94,28 @@ public class BatchProcessor {
         } catch (SQLException e) {
             throw new BatchFailedException("database unavailable", e);
         }
+    }
+
+    private <T> T step(String name, SqlStep<T> step) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return step.run();
+        } finally {
+            metrics.batchStep(name).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void step(String name, Runnable step) throws SQLException {
+        step(name, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** A step that may fail with SQLException. */
+    @FunctionalInterface
+    private interface SqlStep<T> {
+        T run() throws SQLException;
     }
 
     private List<Incoming> read(List<ConsumerRecord<String, byte[]>> records) {

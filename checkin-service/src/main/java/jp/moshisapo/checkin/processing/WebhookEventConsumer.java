@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * Reads {@code checkin.webhook-events.v1} in the service's consumer group and hands each polled batch to the
  * {@link BatchProcessor}. Offsets are committed only after a batch is fully processed; a failed batch is read
  * again from its first offset after a pause that grows while the failure lasts. One resident's events share a
- * partition (key = LINE user id), so they are answered in the order they were sent.
+ * partition (key = LINE user id), and a partition belongs to one consumer thread at a time, so a resident's
+ * events are answered in the order they were sent.
  */
 @ApplicationScoped
 public class WebhookEventConsumer {
@@ -39,9 +40,7 @@ public class WebhookEventConsumer {
     private final CheckinConfig.Kafka config;
     private final CheckinMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile boolean healthy;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final List<Loop> loops = new ArrayList<>();
 
     WebhookEventConsumer(KafkaClients clients, BatchProcessor processor, CheckinConfig config,
             CheckinMetrics metrics) {
@@ -53,58 +52,88 @@ public class WebhookEventConsumer {
 
     void start(@Observes StartupEvent startup) {
         running.set(true);
-        thread = new Thread(this::run, "webhook-event-consumer");
-        thread.start();
+        for (int i = 0; i < config.consumers(); i++) {
+            Loop loop = new Loop("webhook-event-consumer-" + i);
+            loops.add(loop);
+            loop.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running.set(false);
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(30).toMillis());
+        loops.forEach(Loop::wakeUp);
+        for (Loop loop : loops) {
+            loop.join(Duration.ofSeconds(30).toMillis());
         }
     }
 
-    /** False while batches fail (the readiness check reports it). */
+    /** False while any consumer thread's batches fail (the readiness check reports it). */
     public boolean isHealthy() {
-        return running.get() && healthy;
+        return running.get() && !loops.isEmpty() && loops.stream().allMatch(loop -> loop.healthy);
     }
 
-    private void run() {
-        try (KafkaConsumer<String, byte[]> kafka = clients.consumer(config.consumerGroup(), config.maxBatch())) {
-            consumer = kafka;
-            kafka.subscribe(List.of(config.webhookEventsTopic()));
-            healthy = true;
-            int failures = 0;
-            while (running.get()) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    metrics.batch().record(() -> processor.process(list(records)));
-                    kafka.commitSync(nextOffsets(records));
-                    failures = 0;
-                    healthy = true;
-                } catch (RuntimeException e) {
-                    failures++;
-                    healthy = false;
-                    LOG.errorf("webhook event batch failed (attempt %d), will process it again: %s", failures,
-                            describe(e));
-                    rewind(kafka, records);
-                    pause(failures);
-                }
+    /** One consumer thread: poll, process, commit; on failure rewind and try again. */
+    private final class Loop extends Thread {
+
+        private volatile boolean healthy;
+        private volatile KafkaConsumer<String, byte[]> consumer;
+
+        Loop(String name) {
+            super(name);
+        }
+
+        void wakeUp() {
+            KafkaConsumer<String, byte[]> current = consumer;
+            if (current != null) {
+                current.wakeup();
             }
-        } catch (WakeupException stopping) {
-            // stop() woke the consumer up to end the loop
-        } catch (RuntimeException e) {
-            LOG.error("webhook event consumer stopped", e);
-        } finally {
-            healthy = false;
-            consumer = null;
+        }
+
+        @Override
+        public void run() {
+            try (KafkaConsumer<String, byte[]> kafka = clients.consumer(config.consumerGroup(), config.maxBatch())) {
+                consumer = kafka;
+                kafka.subscribe(List.of(config.webhookEventsTopic()));
+                healthy = true;
+                int failures = 0;
+                while (running.get()) {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        metrics.batch().record(() -> processor.process(list(records)));
+                        kafka.commitSync(nextOffsets(records));
+                        failures = 0;
+                        healthy = true;
+                    } catch (RuntimeException e) {
+                        failures++;
+                        healthy = false;
+                        LOG.errorf("webhook event batch failed (attempt %d), will process it again: %s", failures,
+                                describe(e));
+                        rewind(kafka, records);
+                        pause(failures);
+                    }
+                }
+            } catch (WakeupException stopping) {
+                // stop() woke the consumer up to end the loop
+            } catch (RuntimeException e) {
+                LOG.error("webhook event consumer stopped", e);
+            } finally {
+                healthy = false;
+                consumer = null;
+            }
+        }
+
+        /** 0.5 s, 1 s, 2 s … up to 30 s between attempts while the database, Kafka or LINE are unwell. */
+        private void pause(int failures) {
+            long millis = Math.min(MAX_PAUSE.toMillis(), 250L << Math.min(failures, 10));
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
         }
     }
 
@@ -126,17 +155,6 @@ public class WebhookEventConsumer {
     private static void rewind(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
             kafka.seek(partition, records.records(partition).get(0).offset());
-        }
-    }
-
-    /** 0.5 s, 1 s, 2 s … up to 30 s between attempts while the database, Kafka or LINE are unwell. */
-    private void pause(int failures) {
-        long millis = Math.min(MAX_PAUSE.toMillis(), 250L << Math.min(failures, 10));
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
         }
     }
 

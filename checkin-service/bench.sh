@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The check-in benchmark (docs/performance.md, "checkin-service"): packages the service, then runs the load
+# generator, which starts Kafka, PostgreSQL, the LINE simulator and the service jar as separate processes.
+# Options: --duration 60 --warmup 15 --threads 48 --rate 0 (check-ins/s, 0 = unlimited) --venues 200
+#          --reply-limit 100000 (the simulator's reply API rate limit; LINE's is 2,000 requests/s)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -o -q -pl checkin-service package -DskipTests
+exec ./mvnw -B -o -q -pl checkin-service exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=jp.moshisapo.checkin.bench.CheckinBench -Dexec.args="$*"

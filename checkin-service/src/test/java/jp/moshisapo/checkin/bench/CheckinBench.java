@@ -1,0 +1,208 @@
+package jp.moshisapo.checkin.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.LineSimulatorConfig;
+import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.protocol.events.CodeState;
+import jp.moshisapo.protocol.events.Topic;
+import jp.moshisapo.servers.ChildProcess;
+import jp.moshisapo.servers.KafkaServer;
+import jp.moshisapo.servers.Ports;
+import jp.moshisapo.servers.PostgresServer;
+import jp.moshisapo.servers.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The check-in benchmark (docs/performance.md, "checkin-service"). Starts a real Kafka broker and PostgreSQL, the
+ * LINE simulator (in this JVM, which is the load generator) and the packaged checkin-service as its own JVM; then
+ * residents check in through signed webhooks for a warm-up and a measured period; finally every visit is counted
+ * on checkin.visits.v1. Prints check-ins/s, webhook p50/p99 and lost/duplicated visits.
+ *
+ * <pre>checkin-service/bench.sh [--duration 60] [--warmup 15] [--threads 48] [--rate 0] [--venues 200]
+ *                           [--reply-limit 100000] [--service-heap 768m] [--service-opts "JVM options"]</pre>
+ * {@code --rate} is check-ins per second in total (0 = as fast as the threads go).
+ */
+public final class CheckinBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private CheckinBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(options(args));
+        } finally {
+            System.out.flush();
+            // The JDK HttpClient keeps non-daemon threads around; the servers are closed already.
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static void run(Map<String, String> options) throws Exception {
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "60")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15")));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "48"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "0"));
+        int venues = Integer.parseInt(options.getOrDefault("venues", "200"));
+        int replyLimit = Integer.parseInt(options.getOrDefault("reply-limit", "100000"));
+        Path jar = serviceJar();
+        Path runDir = Files.createDirectories(jar.getParent().getParent().resolve("bench"));
+
+        System.out.printf("checkin benchmark: %d s warm-up, %d s measured, %d threads, rate %s, %d venues%n",
+                warmup.toSeconds(), duration.toSeconds(), threads, rate == 0 ? "unlimited" : rate + "/s", venues);
+        try (KafkaServer kafka = KafkaServer.start(); PostgresServer postgres = PostgresServer.start();
+                LineSimulator sim = LineSimulator.start(LineSimulatorConfig.defaults()
+                        .withReplyPerSecond(replyLimit).withPushPerSecond(replyLimit))) {
+            kafka.createTopics(Topics.ALL);
+            postgres.createDatabase("checkin");
+            List<PrintedCode> codes = publishVenues(kafka.bootstrapServers(), venues);
+            int httpPort = Ports.free();
+            int managementPort = Ports.free();
+            sim.setWebhookUrl(URI.create("http://127.0.0.1:" + httpPort + "/line/webhook"));
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "HTTP_PORT", Integer.toString(httpPort),
+                    "MANAGEMENT_PORT", Integer.toString(managementPort),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "CHECKIN_DB_URL", postgres.jdbcUrl("checkin"),
+                    "LINE_API_BASE_URL", sim.baseUrl().toString(),
+                    "LINE_CHANNEL_SECRET", sim.config().channelSecret(),
+                    "LINE_CHANNEL_ACCESS_TOKEN", sim.config().channelAccessToken()));
+            List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
+                    "-Xmx" + options.getOrDefault("service-heap", "768m")));
+            if (options.containsKey("service-opts")) {
+                command.addAll(List.of(options.get("service-opts").trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            try (ChildProcess service = ChildProcess.start("checkin-service", command, runDir, env,
+                    runDir.resolve("checkin-service.log"))) {
+                awaitReady(service, managementPort);
+                Load load = new Load(sim, codes, threads, rate);
+                print("warm-up", load.run(warmup, "warmup"));
+                Load.Result measured = load.run(duration, "load");
+                print("measured", measured);
+                count(kafka.bootstrapServers(), load);
+                printMetrics(managementPort);
+            }
+        }
+    }
+
+    private static void print(String phase, Load.Result result) {
+        Latencies webhook = result.webhook();
+        System.out.printf("%-9s %7d check-ins in %5.1f s = %7.1f check-ins/s | webhook requests %d: p50 %.1f ms, "
+                        + "p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", phase, result.checkins(),
+                result.elapsed().toMillis() / 1000.0, result.checkinsPerSecond(), webhook.size(), webhook.millis(0.5),
+                webhook.millis(0.99), webhook.millis(0.999), webhook.millis(1.0));
+    }
+
+    private static void count(String bootstrapServers, Load load) {
+        VisitCount visits = new VisitCount(bootstrapServers);
+        try {
+            Duration drained = visits.awaitAll(load.acceptedConsents(), Duration.ofSeconds(120));
+            long accepted = load.acceptedConsents().size();
+            long found = visits.found(load.acceptedConsents());
+            System.out.printf("visits    %d consents accepted (warm-up + measured), %d visits on %s; "
+                            + "lost %d, duplicated %d, without an accepted consent %d; backlog drained %.1f s after "
+                            + "the load stopped; failed webhook requests %d%n", accepted, visits.records(),
+                    Topic.CHECKIN_VISITS, accepted - found, visits.duplicates(),
+                    visits.unmatched(load.acceptedConsents()), drained.toMillis() / 1000.0, load.failedRequests());
+        } finally {
+            visits.close();
+        }
+    }
+
+    private static void printMetrics(int managementPort) throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, String> values = metrics.lines().filter(line -> line.startsWith("moshisapo_checkin_"))
+                .filter(line -> !line.contains("_bucket"))
+                .collect(Collectors.toMap(line -> line.substring(0, line.lastIndexOf(' ')),
+                        line -> line.substring(line.lastIndexOf(' ') + 1), (a, b) -> a, java.util.TreeMap::new));
+        System.out.println("service metrics:");
+        values.forEach((name, value) -> System.out.println("  " + name + " " + value));
+    }
+
+    private static List<PrintedCode> publishVenues(String bootstrapServers, int count) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        List<PrintedCode> codes = new ArrayList<>();
+        SecureRandom random = new SecureRandom();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                PrintedCode code = PrintedCode.generate(random);
+                CodeState state = CodeState.of(code.canonical(), CodeState.Status.ACTIVE, UUID.randomUUID(),
+                        "ベンチ会館 " + i, (i % 5 + 1) + "階", Instant.now());
+                producer.send(new ProducerRecord<>(Topic.FACILITY_CODES, code.canonical(),
+                        JSON.writeValueAsString(state)));
+                codes.add(code);
+            }
+            producer.flush();
+        }
+        return codes;
+    }
+
+    /** Ready means the code view has caught up with the codes published before the start. */
+    private static void awaitReady(ChildProcess service, int managementPort) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            service.requireAlive();
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("checkin-service not ready:\n" + service.logTail(40));
+    }
+
+    private static Path serviceJar() {
+        for (String candidate : List.of("target/quarkus-app/quarkus-run.jar",
+                "checkin-service/target/quarkus-app/quarkus-run.jar")) {
+            Path jar = Path.of(candidate).toAbsolutePath();
+            if (Files.exists(jar)) {
+                return jar;
+            }
+        }
+        throw new IllegalStateException("build the service first: ./mvnw -pl checkin-service package -DskipTests");
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,137 @@
+package jp.moshisapo.checkin.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.moshisapo.checkin.dialogue.PostbackData;
+import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.webhook.WebhookResult;
+import jp.moshisapo.protocol.code.PrintedCode;
+
+/**
+ * Residents checking in as fast as the threads go (or at a fixed rate): each check-in is the text the QR redirect
+ * prefills (a signed message webhook) followed by the tap on 同意する (a signed postback webhook), posted by the
+ * LINE simulator exactly as LINE would. The postback carries the consent button's data for that scan; a resident
+ * this quick taps before the prompt is on screen, which changes nothing for the service: one resident's events are
+ * processed in order.
+ */
+final class Load {
+
+    private static final int USERS_PER_THREAD = 50;
+
+    private final LineSimulator sim;
+    private final List<PrintedCode> codes;
+    private final int threads;
+    private final double ratePerThread;
+    /** Every consent the webhook accepted: "userId|code|scannedAtMillis", to find each visit on the topic. */
+    private final Set<String> acceptedConsents = ConcurrentHashMap.newKeySet();
+    private final AtomicLong failedRequests = new AtomicLong();
+
+    Load(LineSimulator sim, List<PrintedCode> codes, int threads, int checkinsPerSecond) {
+        this.sim = sim;
+        this.codes = codes;
+        this.threads = threads;
+        this.ratePerThread = checkinsPerSecond <= 0 ? 0 : (double) checkinsPerSecond / threads;
+    }
+
+    /** Runs for {@code duration}; returns the webhook response times and completed check-ins of this run. */
+    Result run(Duration duration, String phase) throws InterruptedException {
+        List<Worker> workers = new ArrayList<>();
+        long end = System.nanoTime() + duration.toNanos();
+        for (int t = 0; t < threads; t++) {
+            workers.add(new Worker(phase + "-" + t, end));
+        }
+        long started = System.nanoTime();
+        workers.forEach(Thread::start);
+        for (Worker worker : workers) {
+            worker.join();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return new Result(elapsed, workers.stream().mapToLong(w -> w.checkins).sum(),
+                Latencies.merge(workers.stream().map(w -> w.latencies).toList()));
+    }
+
+    Set<String> acceptedConsents() {
+        return acceptedConsents;
+    }
+
+    long failedRequests() {
+        return failedRequests.get();
+    }
+
+    record Result(Duration elapsed, long checkins, Latencies webhook) {
+
+        double checkinsPerSecond() {
+            return checkins / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    private final class Worker extends Thread {
+
+        private final long end;
+        private final Latencies latencies = new Latencies();
+        private final List<String> users = new ArrayList<>();
+        private long checkins;
+
+        Worker(String name, long end) {
+            super(name);
+            this.end = end;
+            for (int i = 0; i < USERS_PER_THREAD; i++) {
+                users.add(LineSimulator.userIdFor(name + "-resident-" + i));
+            }
+        }
+
+        @Override
+        public void run() {
+            long next = System.nanoTime();
+            long interval = ratePerThread == 0 ? 0 : (long) (1e9 / ratePerThread);
+            int turn = 0;
+            while (System.nanoTime() < end) {
+                if (interval > 0) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        parkNanos(wait);
+                    }
+                    next += interval;
+                }
+                String user = users.get(turn++ % users.size());
+                PrintedCode code = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
+                if (checkIn(user, code)) {
+                    checkins++;
+                }
+            }
+        }
+
+        private boolean checkIn(String user, PrintedCode code) {
+            Instant scannedAt = Instant.now();
+            if (!timed(() -> sim.sendText(user, "チェックイン " + code.display()))) {
+                return false;
+            }
+            String consent = new PostbackData.Consent(true, code, scannedAt).encode();
+            if (!timed(() -> sim.postback(user, consent))) {
+                return false;
+            }
+            acceptedConsents.add(user + "|" + code.canonical() + "|" + scannedAt.toEpochMilli());
+            return true;
+        }
+
+        private boolean timed(java.util.function.Supplier<WebhookResult> request) {
+            long start = System.nanoTime();
+            WebhookResult result = request.get();
+            latencies.add(System.nanoTime() - start);
+            if (!result.ok()) {
+                failedRequests.incrementAndGet();
+            }
+            return result.ok();
+        }
+
+        private static void parkNanos(long nanos) {
+            java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+        }
+    }
+}

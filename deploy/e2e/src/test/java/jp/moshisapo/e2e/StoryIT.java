@@ -103,6 +103,9 @@ class StoryIT {
             browser.findElement(By.id("submit")).click();
 
             wait.until(d -> d.findElement(By.id("done-section")).isDisplayed());
+            String qrImagesShown = "const qrs = [...document.querySelectorAll('#done-rooms img.qr')];"
+                    + "return qrs.length === 3 && qrs.every(img => img.complete && img.naturalWidth > 0);";
+            wait.until(d -> (Boolean) browser.executeScript(qrImagesShown));
             Browser.screenshot(browser, "story-2-codes-issued");
             assertTrue(browser.findElement(By.id("done-title")).getText().contains("〇〇会館 2号館のQRコードを発行いたしました"));
             List<Room> rooms = new ArrayList<>();

@@ -173,7 +173,9 @@ class WebhookSecurityIT {
         given().get(metrics).then().statusCode(200)
                 .body(containsString("moshisapo_checkin_signature_failures_total"))
                 .body(containsString("moshisapo_checkin_visits_recorded_total"))
-                .body(containsString("moshisapo_checkin_webhook_seconds_bucket"));
+                .body(containsString("moshisapo_checkin_webhook_seconds_bucket"))
+                .body(containsString("moshisapo_line_api_rate_limited_total{endpoint=\"reply\"}"))
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
     }
 
     /** Nothing reached the resident or Kafka: proven by a later legitimate message being the only thing answered. */

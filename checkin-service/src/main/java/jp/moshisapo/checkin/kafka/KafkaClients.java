@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import jp.moshisapo.checkin.metrics.CheckinMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,9 +26,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class KafkaClients {
 
     private final Map<String, Object> common;
+    private final CheckinMetrics metrics;
+    private AutoCloseable producerMetrics;
 
-    KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> common) {
+    KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> common, CheckinMetrics metrics) {
         this.common = Map.copyOf(common);
+        this.metrics = metrics;
     }
 
     @Produces
@@ -46,10 +50,14 @@ public class KafkaClients {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer());
+        producerMetrics = metrics.bindKafkaClient(producer);
+        return producer;
     }
 
-    void close(@Disposes KafkaProducer<String, byte[]> producer) {
+    void close(@Disposes KafkaProducer<String, byte[]> producer) throws Exception {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import jp.moshisapo.checkin.metrics.CheckinMetrics;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -22,9 +23,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class ReplySender {
 
     private final MessagingApiClient client;
+    private final CheckinMetrics metrics;
 
-    ReplySender(MessagingApiClient client) {
+    ReplySender(MessagingApiClient client, CheckinMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
     }
 
     @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = ReplyRetryableException.class)
@@ -41,9 +44,12 @@ public class ReplySender {
         return sent;
     }
 
-    private static RuntimeException classify(Throwable error) {
+    private RuntimeException classify(Throwable error) {
         if (error instanceof AbstractLineClientException line) {
             int status = line.getCode();
+            if (status == 429) {
+                metrics.replyRateLimited().increment();
+            }
             if (status == 429 || status >= 500) {
                 return new ReplyRetryableException("LINE answered " + status, error);
             }

@@ -3,12 +3,15 @@ package jp.moshisapo.checkin.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * Every metric of this service in one place, registered at startup so /q/metrics lists them from the first
@@ -28,6 +31,7 @@ public class CheckinMetrics {
     private final Counter repliesFailed;
     private final Counter codesApplied;
     private final Counter codesRejected;
+    private final Counter replyRateLimited;
     private final Timer answerDelay;
     private final Timer batch;
     private final Map<String, Timer> webhook = new HashMap<>();
@@ -55,6 +59,8 @@ public class CheckinMetrics {
         codesRejected = Counter.builder("moshisapo.checkin.codes.rejected")
                 .description("Records of facility.codes.v1 that are not valid code states; skipped")
                 .register(registry);
+        replyRateLimited = Counter.builder("moshisapo.line.api.rate.limited").tag("endpoint", "reply")
+                .description("HTTP 429 answers of the LINE Messaging API, by endpoint").register(registry);
         answerDelay = Timer.builder("moshisapo.checkin.answer.delay")
                 .description("From LINE's event timestamp until LINE accepted our reply: what the resident waits")
                 .publishPercentileHistogram().register(registry);
@@ -128,6 +134,27 @@ public class CheckinMetrics {
 
     public Counter codesRejected() {
         return codesRejected;
+    }
+
+    /** LINE answered 429 to a reply: the channel's rate limit is reached. */
+    public Counter replyRateLimited() {
+        return replyRateLimited;
+    }
+
+    /**
+     * Publishes a Kafka client's own metrics (consumer lag, request latency…) until the returned handle is
+     * closed together with the client.
+     */
+    public AutoCloseable bindKafkaClient(Consumer<?, ?> consumer) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(consumer);
+        binder.bindTo(registry);
+        return binder;
+    }
+
+    public AutoCloseable bindKafkaClient(Producer<?, ?> producer) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(producer);
+        binder.bindTo(registry);
+        return binder;
     }
 
     public Timer answerDelay() {

@@ -91,7 +91,8 @@ public class WebhookEventConsumer {
 
         @Override
         public void run() {
-            try (KafkaConsumer<String, byte[]> kafka = clients.consumer(config.consumerGroup(), config.maxBatch())) {
+            try (KafkaConsumer<String, byte[]> kafka = clients.consumer(config.consumerGroup(), config.maxBatch());
+                    AutoCloseable kafkaMetrics = metrics.bindKafkaClient(kafka)) {
                 consumer = kafka;
                 kafka.subscribe(List.of(config.webhookEventsTopic()));
                 healthy = true;
@@ -117,7 +118,7 @@ public class WebhookEventConsumer {
                 }
             } catch (WakeupException stopping) {
                 // stop() woke the consumer up to end the loop
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 LOG.error("webhook event consumer stopped", e);
             } finally {
                 healthy = false;

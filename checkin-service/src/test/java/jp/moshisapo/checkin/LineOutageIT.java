@@ -1,0 +1,88 @@
+package jp.moshisapo.checkin;
+
+import static jp.moshisapo.checkin.Chat.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import jp.moshisapo.checkin.code.CodeViewRepository;
+import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.messaging.Endpoint;
+import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.protocol.events.Topic;
+import jp.moshisapo.servers.InjectLineSimulator;
+import jp.moshisapo.servers.KafkaTestResource;
+import jp.moshisapo.servers.LineSimulatorTestResource;
+import jp.moshisapo.servers.PostgresTestResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** When LINE's reply API is rate-limited or failing, replies are retried a few times and visits stay recorded. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(LineSimulatorTestResource.class)
+class LineOutageIT {
+
+    @InjectLineSimulator
+    LineSimulator sim;
+
+    @TestHTTPResource("/line/webhook")
+    URI webhook;
+
+    @Inject
+    CodeViewRepository codes;
+
+    @Inject
+    MeterRegistry registry;
+
+    @BeforeEach
+    void pointTheSimulatorHere() {
+        Chat.connect(sim, webhook);
+    }
+
+    @AfterEach
+    void healLine() {
+        sim.faults().clear();
+    }
+
+    @Test
+    void aRateLimitedReplyIsRetriedAndArrives() {
+        PrintedCode code = Venues.issue(codes, "混雑する駅ビル", "改札前");
+        Chat busy = new Chat(sim, "busy");
+        double limitedBefore = counter("moshisapo.line.api.rate.limited");
+        sim.faults().failNext(Endpoint.REPLY, 429, 2);
+
+        List<String> prompt = texts(busy.say("チェックイン " + code.display(), 2));
+
+        assertEquals("「混雑する駅ビル（改札前）」のQRコードを読み取りました。", prompt.get(0));
+        assertEquals(limitedBefore + 2, counter("moshisapo.line.api.rate.limited"));
+    }
+
+    @Test
+    void aVisitStaysRecordedWhenLineCannotTakeTheReply() {
+        PrintedCode code = Venues.issue(codes, "停電中の店", "1階");
+        Chat unlucky = new Chat(sim, "unlucky");
+        unlucky.say("チェックイン " + code.display(), 2);
+        double failedBefore = registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count();
+        sim.faults().failNext(Endpoint.REPLY, 500, 4); // the first try and all three retries
+
+        unlucky.tap("同意する", 0);
+        unlucky.say("使い方", 1); // answered after the consent: same resident, in order
+
+        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, unlucky.userId()).size());
+        assertEquals(3, unlucky.inbox().size(), "prompt (2) and help; the completion reply was lost");
+        assertEquals(failedBefore + 1,
+                registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count());
+    }
+
+    private double counter(String name) {
+        return registry.get(name).counter().count();
+    }
+}

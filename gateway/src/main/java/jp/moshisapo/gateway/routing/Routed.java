@@ -1,5 +1,8 @@
 package jp.moshisapo.gateway.routing;
 
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
@@ -8,7 +11,10 @@ public final class Routed {
 
     static final String ROUTE = "moshisapo.route";
     static final String CANONICAL_PATH = "moshisapo.canonicalPath";
-    /** Read by Quarkus's HTTP metrics: tag requests by route pattern, not by raw path. */
+    /**
+     * Read by Quarkus's HTTP metrics from the request's own (duplicated) Vert.x context: requests are tagged by
+     * route pattern, not by raw path, which would make one time series per printed code.
+     */
     static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
     private Routed() {
@@ -39,6 +45,9 @@ public final class Routed {
 
     static void rememberRoute(RoutingContext ctx, Route route) {
         ctx.put(ROUTE, route);
-        ctx.put(METRICS_URI_TEMPLATE, route.template());
+        Context requestContext = ((HttpServerRequestInternal) ctx.request()).context();
+        if (VertxContext.isDuplicatedContext(requestContext)) {
+            requestContext.putLocal(METRICS_URI_TEMPLATE, route.template());
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import jp.moshisapo.gateway.testing.AccessLogCapture;
 import jp.moshisapo.gateway.testing.GatewayClient;
 import jp.moshisapo.gateway.testing.InjectUpstreams;
@@ -39,6 +40,9 @@ class EdgeHeadersIT {
 
     @TestHTTPResource("/")
     URL gatewayUrl;
+
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
+    URL metricsUrl;
 
     @InjectUpstreams
     Upstreams upstreams;
@@ -179,6 +183,20 @@ class EdgeHeadersIT {
             assertFalse(line.message().contains(lineUserId), "no LINE user id: " + line);
             assertFalse(line.message().contains("c2lnbmF0dXJl"), "no signature: " + line);
         }
+    }
+
+    @Test
+    void requestMetricsNameTheRouteNeverTheCodeInThePath() throws URISyntaxException {
+        client.get("/c/MTRC-CODE-1");
+        client.get("/api/codes/MTRC-CODE-1/qr.png");
+
+        String requests = new GatewayClient(metricsUrl.toURI(), "127.0.0.1").get("").body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count"))
+                .collect(Collectors.joining("\n"));
+
+        assertTrue(requests.contains("uri=\"/c/*\""), requests);
+        assertTrue(requests.contains("uri=\"/api/codes/*\""), requests);
+        assertFalse(requests.contains("MTRC-CODE-1"), requests);
     }
 
     private Optional<AccessLogCapture.Line> lineFor(String requestId) {

@@ -63,6 +63,7 @@ class RoutingIT {
             "GET,  /,                                   facility",
             "GET,  /assets/form.css,                    facility",
             "GET,  /terms,                              facility",
+            "GET,  /manage,                             facility",
             "GET,  /favicon.ico,                        facility",
             "POST, /api/facilities,                     facility",
             "GET,  /api/facilities/42,                  facility",

@@ -103,8 +103,10 @@ public final class CheckinBench {
                 awaitReady(service, managementPort);
                 Load load = new Load(sim, codes, threads, rate);
                 print("warm-up", load.run(warmup, "warmup"));
+                CpuUse before = CpuUse.now(service.pid(), postgres.port());
                 Load.Result measured = load.run(duration, "load");
                 print("measured", measured);
+                printCpu(CpuUse.now(service.pid(), postgres.port()).since(before), measured);
                 count(kafka.bootstrapServers(), load);
                 printMetrics(managementPort);
             }
@@ -117,6 +119,22 @@ public final class CheckinBench {
                         + "p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", phase, result.checkins(),
                 result.elapsed().toMillis() / 1000.0, result.checkinsPerSecond(), webhook.size(), webhook.millis(0.5),
                 webhook.millis(0.99), webhook.millis(0.999), webhook.millis(1.0));
+    }
+
+    /**
+     * CPU per check-in of every process: the cost of a check-in whatever else ran on the machine, and from it the
+     * rate two otherwise idle cores could carry.
+     */
+    private static void printCpu(Map<String, Duration> used, Load.Result measured) {
+        double checkins = Math.max(1, measured.checkins());
+        double total = used.values().stream().mapToLong(Duration::toNanos).sum() / 1e6;
+        System.out.printf("cpu       %.2f ms CPU per check-in in total (", total / checkins);
+        System.out.print(used.entrySet().stream().filter(e -> !e.getValue().isZero())
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / checkins))
+                .collect(Collectors.joining(", ")));
+        System.out.printf("); %.1f CPU-s used in %.1f s => all parts together could carry ~%.0f check-ins/s on 2 "
+                        + "idle cores%n", total / 1000, measured.elapsed().toMillis() / 1000.0,
+                2000.0 / (total / checkins));
     }
 
     private static void count(String bootstrapServers, Load load) {

@@ -6,19 +6,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.quarkus.runtime.LaunchMode;
 import jp.moshisapo.checkin.config.CheckinConfig;
+import org.jboss.logging.Logger;
 
 /** Turns LINE user ids into {@link Pseudonym}s with the key from {@code RESIDENT_PSEUDONYM_KEY}. */
 @ApplicationScoped
 public class Pseudonymizer {
 
     private static final String ALGORITHM = "HmacSHA256";
+    /** The value application.properties falls back to when RESIDENT_PSEUDONYM_KEY is not set. */
+    private static final String LOCAL_KEY = "moshisapo-local-pseudonym-key";
+    private static final Logger LOG = Logger.getLogger(Pseudonymizer.class);
 
     private final SecretKeySpec key;
 
     @Inject
     public Pseudonymizer(CheckinConfig config) {
         this(config.residentPseudonymKey());
+        if (LOCAL_KEY.equals(config.residentPseudonymKey()) && LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warn("RESIDENT_PSEUDONYM_KEY is not set: residents are pseudonymised with the public local key");
+        }
     }
 
     Pseudonymizer(String key) {

@@ -20,6 +20,8 @@ public class Pseudonymizer {
     private static final Logger LOG = Logger.getLogger(Pseudonymizer.class);
 
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe, and making one per call costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Inject
     public Pseudonymizer(CheckinConfig config) {
@@ -41,11 +43,14 @@ public class Pseudonymizer {
     }
 
     public Pseudonym pseudonymOf(String lineUserId) {
+        return new Pseudonym(macs.get().doFinal(lineUserId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
-            // A Mac is not thread-safe and cheap to make: one per call keeps this bean stateless.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return new Pseudonym(mac.doFinal(lineUserId.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

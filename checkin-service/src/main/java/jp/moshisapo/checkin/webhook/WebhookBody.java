@@ -1,71 +1,116 @@
 package jp.moshisapo.checkin.webhook;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import jp.moshisapo.checkin.problem.ProblemException;
 
 /**
- * Splits a verified webhook body ({@code {"destination": …, "events": [ … ]}}) into its events. Only the envelope
- * is checked here: what an event means is decided when it is processed, where unknown types are ignored.
+ * Splits a verified webhook body ({@code {"destination": …, "events": [ … ]}}) into its events, each kept as the
+ * exact bytes LINE sent. Only the envelope is checked here (one streaming pass, no object tree): what an event
+ * means is decided when it is processed, where unknown types are ignored.
  */
 public final class WebhookBody {
 
-    private final ObjectReader reader;
-    private final ObjectMapper json;
+    private final JsonFactory json;
 
-    public WebhookBody(ObjectMapper json) {
+    public WebhookBody(JsonFactory json) {
         this.json = json;
-        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The events of the body; throws a 400 problem for anything that is not a LINE webhook body. */
     public List<AcceptedEvent> events(byte[] body) {
-        JsonNode root;
-        try {
-            root = reader.readTree(body);
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw ProblemException.malformed("", "must be a JSON object");
+            }
+            List<AcceptedEvent> events = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("events".equals(field)) {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw ProblemException.malformed("events", "must be an array");
+                    }
+                    events = events(parser, body);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw ProblemException.malformed("", "not valid JSON");
+            }
+            if (events == null) {
+                throw ProblemException.malformed("events", "must be an array");
+            }
+            return events;
         } catch (JsonProcessingException e) {
             throw ProblemException.malformed("", "not valid JSON");
         } catch (IOException e) {
-            throw ProblemException.malformed("", "not readable as UTF-8 JSON");
+            throw new UncheckedIOException(e);
         }
-        if (root == null || !root.isObject()) {
-            throw ProblemException.malformed("", "must be a JSON object");
-        }
-        JsonNode events = root.get("events");
-        if (events == null || !events.isArray()) {
-            throw ProblemException.malformed("events", "must be an array");
-        }
-        List<AcceptedEvent> accepted = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            accepted.add(event(events.get(i), "events[" + i + "]"));
-        }
-        return accepted;
     }
 
-    private AcceptedEvent event(JsonNode event, String path) {
-        if (!event.isObject()) {
+    private static List<AcceptedEvent> events(JsonParser parser, byte[] body) throws IOException {
+        List<AcceptedEvent> events = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            events.add(event(parser, body, "events[" + events.size() + "]"));
+        }
+        return events;
+    }
+
+    private static AcceptedEvent event(JsonParser parser, byte[] body, String path) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw ProblemException.malformed(path, "must be an object");
         }
-        if (!event.path("type").isTextual()) {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        String type = null;
+        String eventId = null;
+        String userId = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "type" -> type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "webhookEventId" -> eventId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "source" -> userId = value == JsonToken.START_OBJECT ? userId(parser) : skip(parser);
+                default -> parser.skipChildren();
+            }
+        }
+        int end = (int) parser.currentLocation().getByteOffset();
+        if (type == null) {
             throw ProblemException.malformed(path + ".type", "must be a string");
         }
-        JsonNode eventId = event.get("webhookEventId");
-        if (eventId == null || !eventId.isTextual() || eventId.asText().isBlank()) {
+        if (eventId == null || eventId.isBlank()) {
             // Without it a redelivery cannot be recognised; LINE always sends one.
             throw ProblemException.malformed(path + ".webhookEventId", "must be a non-empty string");
         }
-        JsonNode userId = event.path("source").path("userId");
-        try {
-            return new AcceptedEvent(eventId.asText(), userId.isTextual() ? userId.asText() : null,
-                    json.writeValueAsBytes(event));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree is always writable", e);
+        return new AcceptedEvent(eventId, userId, Arrays.copyOfRange(body, start, end));
+    }
+
+    /** {@code source.userId}, or null (group and room events, or no user). */
+    private static String userId(JsonParser parser) throws IOException {
+        String userId = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("userId".equals(field) && value == JsonToken.VALUE_STRING) {
+                userId = parser.getText();
+            } else {
+                parser.skipChildren();
+            }
         }
+        return userId;
+    }
+
+    private static String skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
     }
 }

@@ -36,7 +36,7 @@ public class WebhookResource {
     WebhookResource(SignatureCheck signatures, WebhookIntake intake, ObjectMapper json, CheckinConfig config,
             CheckinMetrics metrics) {
         this.signatures = signatures;
-        this.body = new WebhookBody(json);
+        this.body = new WebhookBody(json.getFactory());
         this.intake = intake;
         this.maxBodyBytes = config.webhookMaxBodyBytes();
         this.metrics = metrics;

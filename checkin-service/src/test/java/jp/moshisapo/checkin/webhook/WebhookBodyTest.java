@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookBodyTest {
 
-    private final WebhookBody body = new WebhookBody(new ObjectMapper());
+    private final WebhookBody body = new WebhookBody(new ObjectMapper().getFactory());
 
     @Test
     void splitsTheBodyIntoEventsKeyedByTheirUser() {
@@ -29,6 +29,15 @@ class WebhookBodyTest {
     }
 
     @Test
+    void eachEventKeepsTheExactBytesLineSent() {
+        String event = "{ \"type\" : \"message\", \"webhookEventId\":\"01C\",\"message\":{\"text\":\"😀 チェックイン\"},"
+                + "\"source\":{\"type\":\"user\",\"userId\":\"Ubob\"} }";
+        List<AcceptedEvent> events = body.events(bytes("{\"events\":[" + event + "],\"destination\":\"U1\"}"));
+        assertEquals(event, new String(events.get(0).json(), StandardCharsets.UTF_8));
+        assertEquals("Ubob", events.get(0).userId());
+    }
+
+    @Test
     void linesVerificationRequestWithoutEventsIsAccepted() {
         assertEquals(List.of(), body.events(bytes("{\"destination\":\"Ubot\",\"events\":[]}")));
     }
@@ -36,7 +45,9 @@ class WebhookBodyTest {
     @Test
     void anythingButAWebhookEnvelopeIsMalformed() {
         for (String bad : List.of("", "not json", "[]", "{\"events\":{}}", "{\"destination\":\"x\"}",
-                "{\"events\":[1]}", "{\"events\":[{\"type\":\"follow\"}]}", "{\"events\":[]} trailing")) {
+                "{\"events\":[1]}", "{\"events\":[{\"type\":\"follow\"}]}", "{\"events\":[]} trailing",
+                "{\"events\":[{\"type\":1,\"webhookEventId\":\"x\"}]}", "{\"events\":[{\"type\":\"a\",\"webhookEventId\":\"x\",",
+                "{\"events\":[{\"type\":\"a\",\"webhookEventId\":\"x\",\"x\":[1,}]}")) {
             ProblemException e = assertThrows(ProblemException.class, () -> body.events(bytes(bad)), bad);
             assertEquals(ProblemType.MALFORMED_BODY, e.type(), bad);
         }

@@ -140,27 +140,25 @@ class FanoutIT {
         store.awaitVisits(code, 20_000);
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
 
-        // slow LINE (answers after 1.5 s, within the 2 s timeout): 40 batches take several seconds
-        sim.faults().delay(Endpoint.MULTICAST, Duration.ofMillis(1500));
+        // slow LINE (answers after 1 s, within the 2 s timeout): 40 batches take several seconds
+        sim.faults().delay(Endpoint.MULTICAST, Duration.ofSeconds(1));
         Api.approve(id);
-        Eventually.until("sending started", Duration.ofSeconds(30),
-                () -> sim.stats().of(Endpoint.MULTICAST).accepted() >= 1);
+        Eventually.until("sending started", Duration.ofSeconds(30), () -> accepted() >= 1);
         Api.post("staff2", "/admin/cases/" + id + "/cancel").then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("CANCELLED"));
         long requestsAtCancel = sim.stats().of(Endpoint.MULTICAST).requests();
-        try {
-            Eventually.until("every batch final and every answer recorded", Duration.ofSeconds(30),
-                    () -> pending(id) == 0 && report(id).getInt("batches.sent") == accepted());
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + ": pending " + pending(id) + ", recorded sent "
-                    + report(id).getInt("batches.sent") + ", LINE accepted " + accepted());
-        }
+        // every batch final, and every request LINE accepted accounted for (sent, or unconfirmed if unanswered)
+        Eventually.until("all in-flight answers recorded", Duration.ofSeconds(60), () -> pending(id) == 0
+                && report(id).getInt("batches.sent") + report(id).getInt("batches.unconfirmed") >= accepted());
 
         JsonPath report = report(id);
         assertEquals("CANCELLED", report.getString("state"));
         assertTrue(report.getInt("batches.cancelled") > 0, "batches not yet sent never go out");
-        assertTrue(report.getInt("recipients.delivered") < 20_000);
-        assertEquals(report.getInt("recipients.delivered"), users.stream().filter(u -> sim.inboxSize(u) == 1).count());
+        long reached = users.stream().filter(u -> sim.inboxSize(u) == 1).count();
+        assertTrue(reached < 20_000);
+        assertTrue(reached >= report.getInt("recipients.delivered"));
+        assertTrue(reached <= report.getInt("recipients.delivered") + report.getInt("recipients.unconfirmed"));
+        assertTrue(users.stream().allMatch(u -> sim.inboxSize(u) <= 1));
         assertTrue(sim.stats().of(Endpoint.MULTICAST).requests() <= requestsAtCancel + 16,
                 "at most the requests already in flight complete after the kill switch");
         assertEquals("CANCELLED", store.stateOf(id));

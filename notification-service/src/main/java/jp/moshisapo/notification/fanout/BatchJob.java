@@ -26,6 +26,8 @@ final class BatchJob implements Delayed {
     private long order = ORDER.incrementAndGet();
     int attempts;
     Instant firstAttemptAt;
+    /** The last attempt's answer, for a job of a cancelled case that will not be tried again. */
+    SendResult lastResult;
 
     BatchJob(CaseRun run, int seq, UUID retryKey, int recipientCount, Sealed recipients) {
         this.run = run;

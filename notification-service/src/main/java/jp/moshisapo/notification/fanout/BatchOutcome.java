@@ -7,6 +7,10 @@ record BatchOutcome(CaseRun run, int seq, Status status, int attempts, Instant f
         String error) {
 
     enum Status {
-        SENT, FAILED
+        SENT, FAILED,
+        /** Cancelled after an attempt LINE refused (429/5xx): certainly not delivered. */
+        CANCELLED,
+        /** Cancelled after an attempt that got no answer: LINE may or may not have delivered it. */
+        UNCONFIRMED
     }
 }

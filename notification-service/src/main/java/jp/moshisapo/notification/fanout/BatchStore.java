@@ -31,9 +31,16 @@ public class BatchStore {
         this.audit = audit;
     }
 
-    /** Commits the batches with their retry keys; only afterwards may any of them be sent. */
-    void insert(long caseId, List<PlannedBatch> batches, Instant now) {
-        db.inTransaction(c -> {
+    /**
+     * Commits the batches with their retry keys; only afterwards may any of them be sent. Returns false, storing
+     * nothing, when the case is no longer SENDING: the share lock orders this against a cancel, which either
+     * comes first (and nothing is added) or waits and then cancels these batches too.
+     */
+    boolean insert(long caseId, List<PlannedBatch> batches, Instant now) {
+        return db.inTransaction(c -> {
+            if (!stillSending(c, caseId)) {
+                return false;
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO delivery_batch (case_id, seq, retry_key, "
                     + "recipient_count, resident_keys, key_id, recipients, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (PlannedBatch b : batches) {
@@ -49,7 +56,7 @@ public class BatchStore {
                 }
                 s.executeBatch();
             }
-            return null;
+            return true;
         });
     }
 
@@ -60,13 +67,8 @@ public class BatchStore {
      */
     ResumeState resume(CaseRun run) {
         return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT state FROM exposure_case WHERE id = ? FOR SHARE")) {
-                s.setLong(1, run.caseId);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next() || !"SENDING".equals(rs.getString(1))) {
-                        return null;
-                    }
-                }
+            if (!stillSending(c, run.caseId)) {
+                return null;
             }
             List<BatchJob> pending = new ArrayList<>();
             ResidentKeySet planned = new ResidentKeySet();
@@ -180,6 +182,15 @@ public class BatchStore {
             audit.record(c, Actor.SYSTEM, AuditAction.SENDING_FINISHED, caseId, details);
             return true;
         });
+    }
+
+    private static boolean stillSending(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT state FROM exposure_case WHERE id = ? FOR SHARE")) {
+            s.setLong(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && "SENDING".equals(rs.getString(1));
+            }
+        }
     }
 
     private static Map<String, Object> batchCounts(Connection c, long caseId) throws SQLException {

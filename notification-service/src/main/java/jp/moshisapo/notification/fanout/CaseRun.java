@@ -19,6 +19,7 @@ final class CaseRun {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean planned;
     private volatile boolean stopped;
+    private volatile boolean cancelled;
 
     CaseRun(long caseId, String message, Instant deadline) {
         this.caseId = caseId;
@@ -33,6 +34,16 @@ final class CaseRun {
 
     void stop() {
         stopped = true;
+    }
+
+    /** Staff pulled the kill switch (as opposed to this instance losing the lead). */
+    void cancel() {
+        cancelled = true;
+        stopped = true;
+    }
+
+    boolean cancelled() {
+        return cancelled;
     }
 
     void addBatches(int count) {

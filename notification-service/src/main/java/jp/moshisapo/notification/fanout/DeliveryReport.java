@@ -14,16 +14,18 @@ public record DeliveryReport(long caseId, CaseState state, String approvedBy, Of
 
     /**
      * @param planned                 residents put into batches (at most one message each)
+     * @param unconfirmed             in batches sent without an answer before the case was cancelled
      * @param delivered               in batches LINE accepted (LINE itself skips residents who blocked the account)
      * @param skippedUnreachable      not planned: they blocked the account
      * @param skippedRecentlyNotified not planned: notified for an overlapping case recently
      */
-    public record Recipients(int planned, int delivered, int failed, int cancelled, int pending,
+    public record Recipients(int planned, int delivered, int failed, int cancelled, int unconfirmed, int pending,
             Integer skippedUnreachable, Integer skippedRecentlyNotified) {
     }
 
     /** @param retries attempts beyond the first, over all batches (429, 5xx, timeouts) */
-    public record Batches(int total, int sent, int failed, int cancelled, int pending, int retries) {
+    public record Batches(int total, int sent, int failed, int cancelled, int unconfirmed, int pending,
+            int retries) {
     }
 
     /** A batch that could not be delivered, and LINE's last answer (never user ids). */

@@ -59,6 +59,8 @@ public class DeliveryReports {
                        coalesce(sum(recipient_count) FILTER (WHERE status = 'FAILED'), 0),
                        coalesce(sum(recipient_count) FILTER (WHERE status = 'CANCELLED'), 0),
                        coalesce(sum(recipient_count) FILTER (WHERE status = 'PENDING'), 0),
+                       count(*) FILTER (WHERE status = 'UNCONFIRMED'),
+                       coalesce(sum(recipient_count) FILTER (WHERE status = 'UNCONFIRMED'), 0),
                        coalesce(sum(greatest(attempts - 1, 0)), 0),
                        min(first_attempt_at), max(finished_at) FILTER (WHERE status = 'SENT')
                 FROM delivery_batch WHERE case_id = ?
@@ -66,8 +68,8 @@ public class DeliveryReports {
             s.setLong(1, e.id());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                Instant first = instant(rs.getTimestamp(12));
-                Instant last = instant(rs.getTimestamp(13));
+                Instant first = instant(rs.getTimestamp(14));
+                Instant last = instant(rs.getTimestamp(15));
                 Instant end = e.finishedAt() != null ? e.finishedAt() : last;
                 Double seconds = e.approvedAt() == null || end == null ? null
                         : Duration.between(e.approvedAt(), end).toMillis() / 1000.0;
@@ -75,9 +77,9 @@ public class DeliveryReports {
                         views.local(e.approvedAt()), views.local(e.plannedAt()), views.local(first),
                         views.local(last), views.local(e.finishedAt()), seconds, e.failureReason(),
                         new DeliveryReport.Recipients(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                                rs.getInt(10), e.skippedUnreachable(), e.skippedRecentlyNotified()),
+                                rs.getInt(12), rs.getInt(10), e.skippedUnreachable(), e.skippedRecentlyNotified()),
                         new DeliveryReport.Batches(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                                rs.getInt(5), rs.getInt(11)),
+                                rs.getInt(11), rs.getInt(5), rs.getInt(13)),
                         failures(c, e.id()));
             }
         }

@@ -95,7 +95,7 @@ public class FanoutCoordinator {
     void onCancelled(@Observes CaseEvents.Cancelled cancelled) {
         CaseRun run = active.remove(cancelled.caseId());
         if (run != null) {
-            run.stop();
+            run.cancel();
             Log.infof("Case %d cancelled: nothing more goes out", cancelled.caseId());
         }
     }
@@ -169,7 +169,10 @@ public class FanoutCoordinator {
             }
         }
         active.forEach((id, run) -> {
-            if (!"SENDING".equals(states.get(id))) {
+            if ("CANCELLED".equals(states.get(id))) {
+                run.cancel(); // cancelled through another instance
+                active.remove(id);
+            } else if (!"SENDING".equals(states.get(id))) {
                 run.stop();
                 active.remove(id);
             }

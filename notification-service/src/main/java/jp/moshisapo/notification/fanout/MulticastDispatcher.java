@@ -84,8 +84,8 @@ public class MulticastDispatcher {
     }
 
     private void dispatch(BatchJob job) throws InterruptedException {
-        // A stopped run's batches stay as the database has them: CANCELLED, or PENDING for the next leader.
         if (job.run.stopped()) {
+            abandon(job);
             return;
         }
         if (clock.instant().isAfter(job.run.deadline)) {
@@ -128,6 +128,11 @@ public class MulticastDispatcher {
     }
 
     private void retry(BatchJob job, SendResult result) {
+        job.lastResult = result;
+        if (job.run.stopped()) {
+            abandon(job);
+            return;
+        }
         if (result.status() == 429) {
             metrics.rateLimited();
             pacer.pause(RATE_LIMIT_PAUSE);
@@ -140,6 +145,22 @@ public class MulticastDispatcher {
         metrics.retried();
         job.retryAfter(wait);
         queue.add(job);
+    }
+
+    /**
+     * A batch of a stopped run is not sent (again). Untried, it stays as the database has it: CANCELLED by the
+     * cancel, or PENDING for the next leader. Tried without success, the case must have been cancelled (a lost
+     * leadership is resumed with the same retry key instead), and the report must say whether it may have arrived.
+     */
+    private void abandon(BatchJob job) {
+        if (job.attempts == 0 || job.lastResult == null || !job.run.cancelled()) {
+            return;
+        }
+        boolean answered = job.lastResult.status() != 0;
+        outcomes.add(new BatchOutcome(job.run, job.seq, answered ? BatchOutcome.Status.CANCELLED
+                : BatchOutcome.Status.UNCONFIRMED, job.attempts, job.firstAttemptAt, clock.instant(),
+                (answered ? "cancelled after " : "cancelled while unanswered; LINE may have delivered it. Last: ")
+                        + job.lastResult.describe()));
     }
 
     private void fail(BatchJob job, String reason) {

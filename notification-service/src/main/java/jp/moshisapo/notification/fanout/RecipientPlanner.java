@@ -87,6 +87,9 @@ public class RecipientPlanner {
             throw new DataAccessException(e);
         }
         plan.flush(true);
+        if (run.stopped()) {
+            return false;
+        }
         store.markPlanned(run.caseId, plan.recipients, plan.unreachable, plan.recentlySkipped, clock.instant());
         Log.infof("Case %d planned: %d recipients in %d batches (%d unreachable, %d recently notified skipped)",
                 run.caseId, plan.recipients, plan.nextSeq - 1, plan.unreachable, plan.recentlySkipped);
@@ -148,7 +151,11 @@ public class RecipientPlanner {
             if (!due) {
                 return;
             }
-            store.insert(run.caseId, uncommitted, clock.instant());
+            if (!store.insert(run.caseId, uncommitted, clock.instant())) {
+                run.stop(); // cancelled meanwhile: nothing of it may go out
+                uncommitted.clear();
+                return;
+            }
             committedAny = true;
             run.addBatches(uncommitted.size());
             ready.accept(uncommitted.stream().map(b -> new BatchJob(run, b.seq(), b.retryKey(), b.recipientCount(),

@@ -1,0 +1,104 @@
+package jp.moshisapo.notification;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.moshisapo.servers.ChildProcess;
+import jp.moshisapo.servers.Ports;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, built by {@code package} before failsafe runs)
+ * as its own process, configured through the environment like in the cluster: for drills that kill it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Map<String, String> env;
+    private final Path log;
+    private final int httpPort;
+    private final int managementPort;
+    private ChildProcess process;
+    private int launches;
+
+    private ServiceProcess(Map<String, String> env, Path log) {
+        this.httpPort = Ports.free();
+        this.managementPort = Ports.free();
+        this.env = new HashMap<>(env);
+        this.env.put("HTTP_PORT", Integer.toString(httpPort));
+        this.env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        this.log = log;
+    }
+
+    /** Starts the service with these variables and waits until it is ready. */
+    public static ServiceProcess start(Map<String, String> env, Path log) {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run ./mvnw -pl notification-service "
+                    + "package first (verify does)");
+        }
+        ServiceProcess service = new ServiceProcess(env, log);
+        service.launch();
+        return service;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + managementPort + "/q/metrics";
+    }
+
+    /** SIGKILL: no shutdown hook, no flush; what a crashed pod looks like. */
+    public void kill() {
+        process.kill();
+        process.close();
+        process = null;
+    }
+
+    /** Starts again with the same settings and ports, after {@link #kill()}. */
+    public void restart() {
+        launch();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    private void launch() {
+        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xmx512m", "-jar", JAR.toString());
+        Path launchLog = log.resolveSibling(log.getFileName() + "." + ++launches);
+        process = ChildProcess.start("notification-service", command, Path.of("."), env, launchLog);
+        Eventually.until("notification-service ready on " + managementPort, Duration.ofSeconds(120), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("notification-service exited:\n" + process.logTail(40));
+            }
+            return ready();
+        });
+    }
+
+    private boolean ready() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                    + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

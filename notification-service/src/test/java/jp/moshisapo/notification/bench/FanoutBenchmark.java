@@ -1,0 +1,168 @@
+package jp.moshisapo.notification.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.moshisapo.linesim.messaging.EndpointStats;
+import jp.moshisapo.linesim.messaging.Endpoint;
+import jp.moshisapo.notification.ServiceProcess;
+import jp.moshisapo.notification.crypto.Keyring;
+import jp.moshisapo.notification.crypto.Purpose;
+import jp.moshisapo.notification.crypto.ResidentIndex;
+import jp.moshisapo.protocol.code.PrintedCode;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Fan-out of one case with 1,000,000 recipients to the LINE simulator at LINE's real limit (200 multicasts/s,
+ * 500 recipients each): time from approval to DONE, duplicates and losses counted in the simulator's inboxes.
+ *
+ * <pre>
+ * ./mvnw -B -o -pl notification-service package -DskipTests
+ * ./mvnw -B -o -pl notification-service exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=jp.moshisapo.notification.bench.FanoutBenchmark [-Dexec.args=1000000]
+ * </pre>
+ */
+public final class FanoutBenchmark {
+
+    /** The service's local-only defaults (application.properties): the visits must open with its keys. */
+    private static final String LOCAL_VISIT_KEYS = "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=";
+    private static final String LOCAL_INDEX_KEY = "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==";
+    private static final ZoneId IWATE = ZoneId.of("Asia/Tokyo");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private FanoutBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        try (BenchStack stack = BenchStack.start(true)) {
+            ServiceProcess service = stack.startService(Map.of());
+            String code = PrintedCode.generate(new SecureRandom()).canonical();
+            try (Connection c = stack.sql()) {
+                load(c, code, recipients);
+            }
+            String staff = stack.token("staff1");
+            String approver = stack.token("approver1");
+            long id = createCase(service, staff, code);
+            BenchStack.printLoad();
+
+            long start = System.nanoTime();
+            send(service, approver, "POST", "/admin/cases/" + id + "/approve", 200);
+            try (Connection c = stack.sql()) {
+                awaitFinished(c, id);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            BenchStack.printLoad();
+            String report = send(service, staff, "GET", "/admin/cases/" + id + "/report", 200);
+            System.out.println("report: " + report);
+            verify(stack, recipients, seconds);
+        }
+        System.exit(0);
+    }
+
+    /** One visit today per resident, user ids sealed and indexed exactly as the service does, by COPY. */
+    private static void load(Connection c, String code, int recipients) throws Exception {
+        long t = System.nanoTime();
+        Keyring keyring = Keyring.parse(LOCAL_VISIT_KEYS, "local-only-1");
+        ResidentIndex index = ResidentIndex.parse(LOCAL_INDEX_KEY);
+        HexFormat hex = HexFormat.of();
+        Instant visitedAt = Instant.now().minusSeconds(600);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY visit (visited_at, visit_id, code, "
+                + "resident_key, key_id, user_id, recorded_at) FROM STDIN");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < recipients; i++) {
+            String userId = "U" + String.format("%032x", i);
+            lines.append(visitedAt).append('\t').append(UUID.randomUUID()).append('\t').append(code)
+                    .append("\t\\\\x").append(hex.formatHex(index.keyOf(userId))).append("\tlocal-only-1\t\\\\x")
+                    .append(hex.formatHex(keyring.seal(userId.getBytes(StandardCharsets.US_ASCII),
+                            Purpose.VISIT_USER_ID).bytes()))
+                    .append('\t').append(visitedAt).append('\n');
+            if (lines.length() > 1 << 20) {
+                byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                lines.setLength(0);
+            }
+        }
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        copy.endCopy();
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO code_state VALUES ('" + code + "', 'ACTIVE', gen_random_uuid(), "
+                    + "'ベンチアリーナ', '全館', now())");
+            s.execute("VACUUM ANALYZE visit");
+        }
+        System.out.printf("loaded %,d visits in %.0f s%n", recipients, (System.nanoTime() - t) / 1e9);
+    }
+
+    private static long createCase(ServiceProcess service, String token, String code) throws Exception {
+        String body = "{\"codes\":[\"" + code + "\"],\"dates\":[\"" + LocalDate.now(IWATE) + "\"],\"note\":\"benchmark\"}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                + "/admin/cases")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("case not created: " + response.statusCode() + " " + response.body());
+        }
+        return Long.parseLong(id.group(1));
+    }
+
+    private static String send(ServiceProcess service, String token, String method, String path, int expected)
+            throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static void awaitFinished(Connection c, long id) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT state FROM exposure_case WHERE id = ?")) {
+            s.setLong(1, id);
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (!"SENDING".equals(rs.getString(1))) {
+                        System.out.println("case ended " + rs.getString(1));
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("case " + id + " still sending after 10 minutes");
+    }
+
+    private static void verify(BenchStack stack, int recipients, double seconds) {
+        Map<String, Integer> inboxes = stack.line.inboxCounts();
+        long reached = inboxes.values().stream().filter(n -> n >= 1).count();
+        long duplicated = inboxes.values().stream().filter(n -> n > 1).count();
+        EndpointStats multicast = stack.line.stats().of(Endpoint.MULTICAST);
+        System.out.printf("fan-out of %,d recipients: %.2f s from approval to DONE (%,.0f recipients/s)%n",
+                recipients, seconds, recipients / seconds);
+        System.out.printf("residents reached %,d, duplicates %,d, losses %,d%n", reached, duplicated,
+                recipients - reached);
+        System.out.printf("multicast requests %,d: accepted %,d, 429 %,d, 409 %,d, 5xx %,d%n", multicast.requests(),
+                multicast.accepted(), multicast.rateLimited(), multicast.conflicts(), multicast.serverErrors());
+    }
+}

@@ -104,9 +104,12 @@ public final class CheckinBench {
                 Load load = new Load(sim, codes, threads, rate);
                 print("warm-up", load.run(warmup, "warmup"));
                 CpuUse before = CpuUse.now(service.pid(), postgres.port());
+                ServiceMetrics metricsBefore = ServiceMetrics.scrape(managementPort);
                 Load.Result measured = load.run(duration, "load");
                 print("measured", measured);
                 printCpu(CpuUse.now(service.pid(), postgres.port()).since(before), measured);
+                printAnswerDelay(metricsBefore, ServiceMetrics.scrape(managementPort));
+                awaitBacklog(managementPort, load.acceptedConsents().size());
                 count(kafka.bootstrapServers(), load);
                 printMetrics(managementPort);
             }
@@ -137,32 +140,49 @@ public final class CheckinBench {
                 2000.0 / (total / checkins));
     }
 
+    /** What residents waited during the measured period: LINE's event timestamp → our reply accepted. */
+    private static void printAnswerDelay(ServiceMetrics before, ServiceMetrics after) {
+        String delay = "moshisapo_checkin_answer_delay_seconds";
+        System.out.printf("replies   %.0f sent in the measured period; resident's wait from event to reply: "
+                        + "p50 ≤ %.0f ms, p99 ≤ %.0f ms (histogram bucket bounds)%n",
+                after.value(delay + "_count") - before.value(delay + "_count"),
+                after.quantileMillisSince(before, delay, 0.5), after.quantileMillisSince(before, delay, 0.99));
+    }
+
+    /** Time until the service's own visit counter reaches the consents accepted: the backlog left by the load. */
+    private static void awaitBacklog(int managementPort, long accepted) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(2).toNanos();
+        while (ServiceMetrics.scrape(managementPort).value("moshisapo_checkin_visits_recorded_total") < accepted
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        System.out.printf("backlog   processing finished %.2f s after the load stopped%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
     private static void count(String bootstrapServers, Load load) {
         VisitCount visits = new VisitCount(bootstrapServers);
         try {
-            Duration drained = visits.awaitAll(load.acceptedConsents(), Duration.ofSeconds(120));
+            visits.awaitAll(load.acceptedConsents(), Duration.ofSeconds(120));
             long accepted = load.acceptedConsents().size();
             long found = visits.found(load.acceptedConsents());
             System.out.printf("visits    %d consents accepted (warm-up + measured), %d visits on %s; "
-                            + "lost %d, duplicated %d, without an accepted consent %d; backlog drained %.1f s after "
-                            + "the load stopped; failed webhook requests %d%n", accepted, visits.records(),
-                    Topic.CHECKIN_VISITS, accepted - found, visits.duplicates(),
-                    visits.unmatched(load.acceptedConsents()), drained.toMillis() / 1000.0, load.failedRequests());
+                            + "lost %d, duplicated %d, without an accepted consent %d; failed webhook requests %d%n",
+                    accepted, visits.records(), Topic.CHECKIN_VISITS, accepted - found, visits.duplicates(),
+                    visits.unmatched(load.acceptedConsents()), load.failedRequests());
         } finally {
             visits.close();
         }
     }
 
-    private static void printMetrics(int managementPort) throws IOException, InterruptedException {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Map<String, String> values = metrics.lines().filter(line -> line.startsWith("moshisapo_checkin_"))
-                .filter(line -> !line.contains("_bucket"))
-                .collect(Collectors.toMap(line -> line.substring(0, line.lastIndexOf(' ')),
-                        line -> line.substring(line.lastIndexOf(' ') + 1), (a, b) -> a, java.util.TreeMap::new));
+    private static void printMetrics(int managementPort) {
         System.out.println("service metrics:");
-        values.forEach((name, value) -> System.out.println("  " + name + " " + value));
+        ServiceMetrics.scrape(managementPort).samples().forEach((sample, value) -> {
+            if (sample.startsWith("moshisapo_") && !sample.contains("_bucket")) {
+                System.out.println("  " + sample + " " + value);
+            }
+        });
     }
 
     private static List<PrintedCode> publishVenues(String bootstrapServers, int count) throws Exception {

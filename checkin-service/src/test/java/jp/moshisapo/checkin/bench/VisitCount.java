@@ -47,19 +47,17 @@ final class VisitCount {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Reads on until every accepted consent has its visit or {@code deadline} passes; returns the time it took. */
-    Duration awaitAll(Set<String> accepted, Duration deadline) {
-        long start = System.nanoTime();
-        long end = start + deadline.toNanos();
+    /** Reads on until every accepted consent has its visit or {@code deadline} passes. */
+    void awaitAll(Set<String> accepted, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 count(record.value());
             }
             if (found(accepted) == accepted.size() && caughtUp()) {
-                break;
+                return;
             }
         }
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     long records() {

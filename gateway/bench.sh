@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Gateway overhead benchmark: requests/s and p50/p99 latency straight to a trivial upstream and through the
 # gateway to the same upstream, on loopback, each side in its own process (upstream, gateway, load generator).
-# Not a test; bounded in time (about 2.5 minutes). Results go to docs/performance.md (## Gateway) by hand.
+# Not a test; bounded in time (about 4 minutes). Results go to docs/performance.md (## Gateway) by hand.
 #
 #   gateway/bench.sh                 build, then measure
 #   SKIP_BUILD=1 gateway/bench.sh    reuse the last build
 #
-# Settings (environment): CONNECTIONS (16), DURATION seconds per run (15), WARMUP seconds (5), RATE for the
-# fixed-rate latency runs (1000 requests/s), UPSTREAM_PORT (18181), GATEWAY_PORT (18180), GATEWAY_MANAGEMENT_PORT (19180).
+# Settings (environment): CONNECTIONS (16), DURATION seconds per run (15), WARMUP seconds before each run (5;
+# both JVMs first get a 20 s unreported warm-up so the JIT has settled), RATES for the fixed-rate latency runs
+# ("500 2000" requests/s), UPSTREAM_PORT (18181), GATEWAY_PORT (18180), GATEWAY_MANAGEMENT_PORT (19180).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,7 +16,7 @@ MODULE="$ROOT/gateway"
 CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
-RATE="${RATE:-1000}"
+RATES="${RATES:-500 2000}"
 UPSTREAM_PORT="${UPSTREAM_PORT:-18181}"
 GATEWAY_PORT="${GATEWAY_PORT:-18180}"
 GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-19180}"
@@ -59,19 +60,40 @@ PIDS+=($!)
 wait_for_port "$UPSTREAM_PORT" "the upstream"
 wait_for_port "$GATEWAY_PORT" "the gateway"
 
+UPSTREAM_PID=${PIDS[0]}
+GATEWAY_PID=${PIDS[1]}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 load() {
   java -Xmx256m -cp "$CLASSPATH_BENCH" jp.moshisapo.gateway.bench.LoadGenerator "$@"
+}
+# A run plus the CPU time the gateway and the upstream processes used per request during it: unlike requests/s
+# and latency, this hardly depends on what else the machine is doing.
+measured() {
+  local gateway_before upstream_before line requests
+  gateway_before=$(cpu_ticks "$GATEWAY_PID"); upstream_before=$(cpu_ticks "$UPSTREAM_PID")
+  line=$(load "$@")
+  requests=$(awk '{print $NF}' <<< "$line")   # every request answered, warm-up included
+  awk -v line="$line" -v n="$requests" -v hz="$TICKS_PER_SECOND" \
+      -v g="$(( $(cpu_ticks "$GATEWAY_PID") - gateway_before ))" -v u="$(( $(cpu_ticks "$UPSTREAM_PID") - upstream_before ))" \
+      'BEGIN { printf "%s  cpu/request: gateway %5.0f us, upstream %5.0f us\n", line, g / hz * 1e6 / n, u / hz * 1e6 / n }'
 }
 DIRECT="http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
 
+echo "== warming up both paths for 20 s (not reported)"
+load warm-up "$DIRECT"  "$CONNECTIONS" 0 0 20 > /dev/null
+load warm-up "$GATEWAY" "$CONNECTIONS" 0 0 20 > /dev/null
+
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 echo "== throughput: closed loop, $CONNECTIONS connections, ${WARMUP}s warm-up + ${DURATION}s (alternating, twice)"
 for round in 1 2; do
-  load direct  "$DIRECT"  "$CONNECTIONS" 0 "$WARMUP" "$DURATION"
-  load gateway "$GATEWAY" "$CONNECTIONS" 0 "$WARMUP" "$DURATION"
+  measured direct  "$DIRECT"  "$CONNECTIONS" 0 "$WARMUP" "$DURATION"
+  measured gateway "$GATEWAY" "$CONNECTIONS" 0 "$WARMUP" "$DURATION"
 done
-echo "== latency: open loop at $RATE requests/s, ${WARMUP}s warm-up + ${DURATION}s"
-load direct  "$DIRECT"  64 "$RATE" "$WARMUP" "$DURATION"
-load gateway "$GATEWAY" 64 "$RATE" "$WARMUP" "$DURATION"
+for rate in $RATES; do
+  echo "== latency: open loop at $rate requests/s, ${WARMUP}s warm-up + ${DURATION}s"
+  load direct  "$DIRECT"  64 "$rate" "$WARMUP" "$DURATION"
+  load gateway "$GATEWAY" 64 "$rate" "$WARMUP" "$DURATION"
+done
 echo "== access log lines written by the gateway: $(grep -c 'moshisapo.access\|mo.access' "$MODULE/target/bench-gateway.log" || true)"

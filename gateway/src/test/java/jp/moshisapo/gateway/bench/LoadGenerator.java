@@ -32,6 +32,7 @@ public final class LoadGenerator {
     private long[] latencies = new long[1 << 16];
     private int recorded;
     private long errors;
+    private long completed;
     private long measureFrom;
     private long measureUntil;
 
@@ -100,6 +101,7 @@ public final class LoadGenerator {
                         .map(body -> response.statusCode())))
                 .onComplete(result -> {
                     long end = System.nanoTime();
+                    completed++;
                     if (due >= measureFrom && due < measureUntil) {
                         if (result.succeeded() && result.result() == 200) {
                             record(end - due);
@@ -121,9 +123,9 @@ public final class LoadGenerator {
     private void report(String label, int connections, int rate, int duration) {
         long[] sorted = Arrays.copyOf(latencies, recorded);
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-8s %-40s %s  requests/s %9.0f  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
+        System.out.printf(Locale.ROOT, "%-8s %-40s %s  requests/s %9.0f  p50 %6.2f ms  p99 %6.2f ms  errors %d  total %d%n",
                 label, target, rate > 0 ? "rate " + rate + "/s" : connections + " connections",
-                recorded / (double) duration, percentile(sorted, 0.50), percentile(sorted, 0.99), errors);
+                recorded / (double) duration, percentile(sorted, 0.50), percentile(sorted, 0.99), errors, completed);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -23,7 +23,8 @@ public class FanoutMetrics {
         this.retried = Counter.builder(batches).description(help).tag("outcome", "retried").register(registry);
         this.failed = Counter.builder(batches).description(help).tag("outcome", "failed").register(registry);
         this.rateLimited = Counter.builder("moshisapo.line.api.rate.limited")
-                .description("429 answers from the LINE Messaging API").register(registry);
+                .description("429 answers from the LINE Messaging API").tag("endpoint", "multicast")
+                .register(registry);
         this.recipients = Counter.builder("moshisapo.notification.recipients.delivered")
                 .description("Recipients of multicast batches LINE accepted").register(registry);
     }

@@ -1,6 +1,7 @@
 package jp.moshisapo.facility.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.moshisapo.facility.config.FacilityConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -39,6 +43,10 @@ public class OutboxRelay {
     private final FacilityConfig.Outbox config;
     private final Counter published;
     private final Counter failures;
+    private final Gauge unsentGauge;
+    private final MeterRegistry metrics;
+    /** Rows waiting for the broker, as of the relay's last look: grows while Kafka is away. */
+    private final AtomicLong unsent = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
     private Producer<String, String> producer;
@@ -47,8 +55,11 @@ public class OutboxRelay {
         this.outbox = outbox;
         this.signal = signal;
         this.config = config.outbox();
-        this.published = metrics.counter("facility.outbox.published");
-        this.failures = metrics.counter("facility.outbox.failures");
+        this.metrics = metrics;
+        this.published = metrics.counter("moshisapo.facility.outbox.published");
+        this.failures = metrics.counter("moshisapo.facility.outbox.failures");
+        this.unsentGauge = Gauge.builder("moshisapo.facility.outbox.unsent", unsent, AtomicLong::get)
+                .description("Outbox rows not yet acknowledged by Kafka").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -64,6 +75,11 @@ public class OutboxRelay {
         if (thread != null) {
             thread.join(config.deliveryTimeout().plusSeconds(5).toMillis());
         }
+        // The registry may outlive this bean (tests restart the application in one JVM): a gauge left behind
+        // would keep reading this instance's counter instead of the next one's.
+        metrics.remove(unsentGauge);
+        metrics.remove(published);
+        metrics.remove(failures);
     }
 
     private void run() {
@@ -78,6 +94,7 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 round = Round.failed(e);
             }
+            countUnsent();
             if (round.failure() != null) {
                 failures.increment();
                 if (!failing) {
@@ -122,13 +139,15 @@ public class OutboxRelay {
                 break;
             }
         }
-        kafka.flush();
+        // Bounded waits: the producer gives up on a record after the delivery timeout, and the relay must never
+        // hang on a broker that neither answers nor fails.
+        long ackTimeoutMs = config.deliveryTimeout().toMillis() + 5_000;
         List<Long> sent = new ArrayList<>();
         for (int i = 0; i < acks.size() && failure == null; i++) {
             try {
-                acks.get(i).get();
+                acks.get(i).get(ackTimeoutMs, TimeUnit.MILLISECONDS);
                 sent.add(batch.get(i).id());
-            } catch (ExecutionException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 failure = e; // rows after the first failure stay unsent, so a code's events never overtake
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,6 +159,14 @@ public class OutboxRelay {
             published.increment(sent.size());
         }
         return new Round(sent.size(), failure);
+    }
+
+    private void countUnsent() {
+        try {
+            unsent.set(QuarkusTransaction.requiringNew().call(outbox::countUnsent));
+        } catch (RuntimeException e) {
+            LOG.debugf("cannot count unsent outbox rows: %s", e.toString());
+        }
     }
 
     private Producer<String, String> producer() {

@@ -58,6 +58,10 @@ public class OutboxRepository {
                 limit);
     }
 
+    long countUnsent() {
+        return jdbc.one("SELECT count(*) FROM facility.outbox WHERE sent_at IS NULL", row -> row.getLong(1)).orElse(0L);
+    }
+
     void markSent(List<Long> ids) {
         String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         jdbc.update("UPDATE facility.outbox SET sent_at = now() WHERE id = ANY (?::bigint[])", array);

@@ -47,10 +47,15 @@ class OutboxIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FAILURES = Pattern.compile("(?m)^facility_outbox_failures_total(?:\\{[^}]*})? ([0-9.eE+]+)");
+    private static final Pattern FAILURES = sample("moshisapo_facility_outbox_failures_total");
+    private static final Pattern UNSENT = sample("moshisapo_facility_outbox_unsent");
 
     @Inject
     AgroalDataSource db;
+
+    private static Pattern sample(String name) {
+        return Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)");
+    }
 
     @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
     URL metrics;
@@ -106,8 +111,12 @@ class OutboxIT {
     }
 
     private double relayFailures() {
+        return metric(FAILURES);
+    }
+
+    private double metric(Pattern sample) {
         String body = given().when().get(metrics).then().statusCode(200).extract().asString();
-        Matcher matcher = FAILURES.matcher(body);
+        Matcher matcher = sample.matcher(body);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
@@ -162,6 +171,8 @@ class OutboxIT {
                     "SELECT count(*) FROM facility.outbox WHERE sent_at IS NULL"), "2 issued + 2 revoked + 1 added");
             Wait.until("the relay to fail against the stopped broker", PATIENCE,
                     () -> relayFailures() > failuresBefore);
+            Wait.until("the unsent rows to show in the metrics", PATIENCE,
+                    () -> metric(UNSENT) == 5);
             assertEquals(List.of("5"), Database.strings(db,
                     "SELECT count(*) FROM facility.outbox WHERE sent_at IS NULL"), "nothing is marked sent unacked");
         } finally {

@@ -56,10 +56,11 @@ public interface CheckinConfig {
         Duration acceptTimeout();
 
         /**
-         * Consumer threads of this instance, each with its own share of the topic's partitions (6). Batches wait on
-         * LINE's reply API, so parallel consumers keep the throughput up when LINE answers slowly.
+         * Consumer threads of this instance, each with its own share of the topic's partitions (6: more threads
+         * than partitions in the whole group stay idle). Batches wait on Kafka's acks and LINE's reply API, so
+         * parallel consumers keep throughput up and the residents' wait down.
          */
-        @WithDefault("3")
+        @WithDefault("6")
         int consumers();
 
         /** Largest batch processed at once: one database round trip and one Kafka flush per batch. */

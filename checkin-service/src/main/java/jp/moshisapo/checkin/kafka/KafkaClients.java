@@ -2,13 +2,8 @@ package jp.moshisapo.checkin.kafka;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import jp.moshisapo.checkin.metrics.CheckinMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,24 +14,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Kafka clients of this service, built from the {@code kafka.*} settings Quarkus collects. One producer for
- * everything written (webhook events, visits, resident events): durable before anyone is told it happened.
+ * Kafka clients of this service, built from the {@code kafka.*} settings Quarkus collects. One producer (owned by
+ * {@link EventPublisher}) for everything written: durable before anyone is told it happened.
  */
 @ApplicationScoped
 public class KafkaClients {
 
     private final Map<String, Object> common;
-    private final CheckinMetrics metrics;
-    private AutoCloseable producerMetrics;
 
-    KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> common, CheckinMetrics metrics) {
+    KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> common) {
         this.common = Map.copyOf(common);
-        this.metrics = metrics;
     }
 
-    @Produces
-    @Singleton
-    KafkaProducer<String, byte[]> producer() {
+    /** The producer for everything this service writes; its owner closes it. */
+    public KafkaProducer<String, byte[]> producer() {
         Map<String, Object> config = new HashMap<>(common);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "checkin-service");
         // acks=all + idempotence: an event is confirmed only when every in-sync replica has it, exactly once.
@@ -50,15 +41,7 @@ public class KafkaClients {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer());
-        producerMetrics = metrics.bindKafkaClient(producer);
-        return producer;
-    }
-
-    void close(@Disposes KafkaProducer<String, byte[]> producer) throws Exception {
-        producerMetrics.close();
-        producer.close(Duration.ofSeconds(5));
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A consumer that commits nothing by itself; {@code groupId} null means partitions are assigned by hand. */

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,18 @@ public final class CheckinBench {
     private CheckinBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
         try {
             run(options(args));
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
         } finally {
             System.out.flush();
+            System.err.flush();
             // The JDK HttpClient keeps non-daemon threads around; the servers are closed already.
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(status);
         }
     }
 
@@ -136,8 +142,8 @@ public final class CheckinBench {
                 .map(e -> String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / checkins))
                 .collect(Collectors.joining(", ")));
         System.out.printf("); %.1f CPU-s used in %.1f s => all parts together could carry ~%.0f check-ins/s on 2 "
-                        + "idle cores%n", total / 1000, measured.elapsed().toMillis() / 1000.0,
-                2000.0 / (total / checkins));
+                        + "idle cores; load average now %s%n", total / 1000, measured.elapsed().toMillis() / 1000.0,
+                2000.0 / (total / checkins), loadAverage());
     }
 
     /** What residents waited during the measured period: LINE's event timestamp → our reply accepted. */
@@ -159,6 +165,15 @@ public final class CheckinBench {
         }
         System.out.printf("backlog   processing finished %.2f s after the load stopped%n",
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Runnable threads of the whole machine: the benchmark's own and those of whatever else runs there. */
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static void count(String bootstrapServers, Load load) {

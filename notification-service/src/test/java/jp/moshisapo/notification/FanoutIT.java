@@ -140,10 +140,13 @@ class FanoutIT {
         store.awaitVisits(code, 20_000);
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
 
-        // slow LINE (answers after 1 s, within the 2 s timeout): 40 batches take several seconds
-        sim.faults().delay(Endpoint.MULTICAST, Duration.ofSeconds(1));
+        // slow LINE (answers after 1.5 s, within the 2 s timeout): 40 batches take several waves of answers;
+        // cancel as soon as the first request reaches LINE, before its answer, so a loaded machine cannot let
+        // every wave go out before the kill switch
+        sim.faults().delay(Endpoint.MULTICAST, Duration.ofMillis(1_500));
         Api.approve(id);
-        Eventually.until("sending started", Duration.ofSeconds(30), () -> accepted() >= 1);
+        Eventually.until("sending started", Duration.ofSeconds(30),
+                () -> sim.stats().of(Endpoint.MULTICAST).requests() >= 1);
         Api.post("staff2", "/admin/cases/" + id + "/cancel").then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("CANCELLED"));
         long requestsAtCancel = sim.stats().of(Endpoint.MULTICAST).requests();

@@ -19,7 +19,8 @@ import jp.moshisapo.servers.Ports;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** Next to target/test-classes, wherever the JVM was started from (failsafe: module dir; exec:java: root). */
+    private static final Path JAR = testClasses().resolveSibling("quarkus-app").resolve("quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Map<String, String> env;
@@ -38,15 +39,23 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service with these variables and waits until it is ready. */
-    public static ServiceProcess start(Map<String, String> env, Path log) {
+    /** Starts the service with these variables and waits until it is ready; logs go to target/{name}.log.N. */
+    public static ServiceProcess start(Map<String, String> env, String name) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run ./mvnw -pl notification-service "
                     + "package first (verify does)");
         }
-        ServiceProcess service = new ServiceProcess(env, log);
+        ServiceProcess service = new ServiceProcess(env, JAR.getParent().resolveSibling(name + ".log"));
         service.launch();
         return service;
+    }
+
+    private static Path testClasses() {
+        try {
+            return Path.of(ServiceProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String baseUrl() {
@@ -80,7 +89,7 @@ public final class ServiceProcess implements AutoCloseable {
     private void launch() {
         List<String> command = List.of(ChildProcess.javaExecutable(), "-Xmx512m", "-jar", JAR.toString());
         Path launchLog = log.resolveSibling(log.getFileName() + "." + ++launches);
-        process = ChildProcess.start("notification-service", command, Path.of("."), env, launchLog);
+        process = ChildProcess.start("notification-service", command, JAR.getParent(), env, launchLog);
         Eventually.until("notification-service ready on " + managementPort, Duration.ofSeconds(120), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("notification-service exited:\n" + process.logTail(40));

@@ -8,7 +8,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -136,7 +135,7 @@ class ServiceProcessIT {
         env.put("MP_MESSAGING_INCOMING_RESIDENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_CODES_GROUP_ID", group);
         env.put("FANOUT_REQUEST_TIMEOUT", "2s");
-        return ServiceProcess.start(env, Path.of("target", "service-" + name + ".log"));
+        return ServiceProcess.start(env, "service-" + name);
     }
 
     private long createAndApprove(String code) {

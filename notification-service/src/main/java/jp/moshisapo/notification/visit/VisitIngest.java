@@ -1,7 +1,7 @@
 package jp.moshisapo.notification.visit;
 
 import io.quarkus.logging.Log;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +12,8 @@ import jp.moshisapo.protocol.events.VisitRecorded;
 
 /**
  * Consumes checkin.visits.v1 in batches (one poll = one INSERT). Offsets are committed only after the batch is in
- * the database; redelivery after a crash is harmless because the store is idempotent on the visit id.
+ * the database; redelivery after a crash is harmless because the store is idempotent on the visit id. Batches are
+ * stored concurrently (worker pool {@code visit-ingest}): visits are independent rows, so order does not matter.
  */
 @ApplicationScoped
 public class VisitIngest {
@@ -28,7 +29,7 @@ public class VisitIngest {
      * meanwhile); after 10 minutes the channel fails, readiness goes DOWN and the platform restarts the pod.
      */
     @Incoming("visits")
-    @Blocking
+    @Blocking(value = "visit-ingest", ordered = false)
     @Retry(maxRetries = -1, delay = 500, maxDuration = 10, durationUnit = java.time.temporal.ChronoUnit.MINUTES)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void consume(List<VisitRecorded> batch) {

@@ -51,7 +51,7 @@ final class BenchStack implements AutoCloseable {
         env.put("OIDC_AUTH_SERVER_URL", keycloak != null ? keycloak.realmUrl() : "http://127.0.0.1:9/realms/none");
         env.put("LINE_API_BASE_URL", line.baseUrl().toString());
         long t = System.nanoTime();
-        service = ServiceProcess.start(env, Path.of("target", "bench-service.log"));
+        service = ServiceProcess.start(env, "bench-service");
         System.out.printf("service ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
         return service;
     }

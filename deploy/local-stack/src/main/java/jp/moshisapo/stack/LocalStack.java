@@ -116,10 +116,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a service again (after {@link #kill}) and waits until it is healthy. */
     public void restart(App app) {
+        restart(app, Map.of());
+    }
+
+    /**
+     * Starts a service again with some of its variables changed (a drill that needs, say, a short sending
+     * deadline) and waits until it is healthy; {@link #restart(App)} brings back the stack's own settings.
+     */
+    public void restart(App app, Map<String, String> overrides) {
         if (apps.containsKey(app)) {
             apps.remove(app).close();
         }
-        startApp(app);
+        startApp(app, overrides);
         awaitHealthy(app);
     }
 
@@ -151,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
         serviceEnv.put("CHECKIN_URL", settings.ports().url(App.CHECKIN));
         serviceEnv.put("NOTIFICATION_URL", settings.ports().url(App.NOTIFICATION));
         for (App app : App.values()) {
-            startApp(app);
+            startApp(app, Map.of());
         }
         for (App app : App.values()) {
             awaitHealthy(app);
@@ -199,7 +207,7 @@ public final class LocalStack implements AutoCloseable {
                 given -> serviceEnv.put("OIDC_AUTH_SERVER_URL", given),
                 () -> {
                     step("starting Keycloak on 127.0.0.1:" + settings.ports().keycloak() + " (first start ~30 s)");
-                    keycloak = track(KeycloakServer.start(settings.ports().keycloak()));
+                    keycloak = track(KeycloakServer.start(settings.ports().keycloak(), gatewayUrl()));
                     serviceEnv.put("OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
                 });
     }
@@ -229,12 +237,16 @@ public final class LocalStack implements AutoCloseable {
                 });
     }
 
-    private void startApp(App app) {
+    private void startApp(App app, Map<String, String> overrides) {
         step("starting " + app.module + " on " + settings.ports().url(app));
-        Map<String, String> env = new HashMap<>(serviceEnv);
+        // The settings' variables reach every service (their tuning, e.g. rate limits); the stack's own addresses
+        // and ports win over them, and a drill's overrides win over everything.
+        Map<String, String> env = new HashMap<>(settings.env());
+        env.putAll(serviceEnv);
         Ports.AppPorts ports = settings.ports().apps().get(app);
         env.put("HTTP_PORT", Integer.toString(ports.http()));
         env.put("MANAGEMENT_PORT", Integer.toString(ports.management()));
+        env.putAll(overrides);
         List<String> command = List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m",
                 "-jar", settings.serviceJar(app).toString());
         apps.put(app, track(ChildProcess.start(app.module, command, settings.root(), env,

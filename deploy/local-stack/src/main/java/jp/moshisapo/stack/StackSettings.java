@@ -9,7 +9,8 @@ import java.util.Optional;
  * stack uses it instead of starting its own server), otherwise from local defaults.
  *
  * @param root the repository checkout (service jars are found under it)
- * @param env the environment to read overrides from
+ * @param env the environment to read overrides from; every variable in it also reaches the services (their own
+ *            settings, e.g. the gateway's {@code RATE_*_PER_MINUTE})
  * @param ports the ports to use
  * @param logDir where each process writes its log
  */

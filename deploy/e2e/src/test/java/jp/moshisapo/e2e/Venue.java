@@ -1,0 +1,36 @@
+package jp.moshisapo.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A venue registered through the public API, as the web form does it: its id, management token and codes. */
+record Venue(String id, String managementToken, List<String> codes) {
+
+    static Venue register(String name, String... rooms) {
+        Http.Answer registered = Http.post(TestStack.gateway() + "/api/facilities", null, Map.ofEntries(
+                Map.entry("businessType", "FOOD_SERVICE"), Map.entry("scale", "UP_TO_50"),
+                Map.entry("name", name), Map.entry("postalCode", "0208570"),
+                Map.entry("address1", "岩手県盛岡市内丸10-1"), Map.entry("address2", ""),
+                Map.entry("phone", "019-629-5487"), Map.entry("email", "drill@example.com"),
+                Map.entry("termsAccepted", true), Map.entry("receiveNotices", false),
+                Map.entry("rooms", List.of(rooms))));
+        assertEquals(201, registered.status(), String.valueOf(registered.body()));
+        List<String> codes = new ArrayList<>();
+        registered.json().get("rooms").forEach(room -> codes.add(room.get("code").asText()));
+        return new Venue(registered.json().get("facilityId").asText(), registered.json().get("managementToken").asText(),
+                codes);
+    }
+
+    /** The first room's printed code, as on the poster ({@code XXXX-XXXX-C}). */
+    String code() {
+        return codes.get(0);
+    }
+
+    /** The printed code without hyphens, as events carry it. */
+    static String canonical(String code) {
+        return code.replace("-", "");
+    }
+}

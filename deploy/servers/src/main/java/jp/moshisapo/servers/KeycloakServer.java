@@ -32,14 +32,22 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
+    /**
+     * The realm file's placeholder for the gateway's origin: the console's redirect and logout URIs and, through
+     * {@code webOrigins "+"}, the CORS origin of its token requests. Unset, it is ./run-local's 127.0.0.1:8080.
+     */
+    public static final String CONSOLE_ORIGIN_VARIABLE = "MOSHISAPO_CONSOLE_ORIGIN";
+
     private final int port;
     private final Path runDir;
+    private final String consoleOrigin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ChildProcess process;
 
-    private KeycloakServer(int port, Path runDir) {
+    private KeycloakServer(int port, Path runDir, String consoleOrigin) {
         this.port = port;
         this.runDir = runDir;
+        this.consoleOrigin = consoleOrigin;
     }
 
     public static KeycloakServer start() {
@@ -48,7 +56,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Starts Keycloak on {@code port} (0 = a free one) and waits until the realm answers. */
     public static KeycloakServer start(int port) {
-        KeycloakServer server = new KeycloakServer(Ports.freeOrRequested(port, "Keycloak"), TempDirs.create("keycloak"));
+        return start(port, null);
+    }
+
+    /**
+     * Starts Keycloak on {@code port} (0 = a free one) with the staff console allowed to sign in from
+     * {@code consoleOrigin} ({@code http://127.0.0.1:<gateway port>}; null = 127.0.0.1:8080).
+     */
+    public static KeycloakServer start(int port, String consoleOrigin) {
+        KeycloakServer server = new KeycloakServer(Ports.freeOrRequested(port, "Keycloak"), TempDirs.create("keycloak"),
+                consoleOrigin);
         try {
             server.launch(unpackedDistribution());
             return server;
@@ -107,11 +124,14 @@ public final class KeycloakServer implements AutoCloseable {
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + Ports.free(),
                 "--db=dev-mem", "--import-realm", "--health-enabled=false", "--metrics-enabled=false");
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"));
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")));
+        if (consoleOrigin != null) {
+            env.put(CONSOLE_ORIGIN_VARIABLE, consoleOrigin);
+        }
         process = ChildProcess.start("keycloak", command, runDir, env, runDir.resolve("keycloak.log"));
         Wait.until("Keycloak realm " + realmUrl(), START_TIMEOUT, () -> {
             process.requireAlive();

@@ -101,6 +101,16 @@ class IdentityAndAddressesTest {
         assertEquals(keycloak.at("/spec/http/httpPort").asInt(), backend.at("/port/number").asInt());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void consoleSendsStaffToSignInAtKeycloaksPublicIssuer(String overlay) {
+        Rendered rendered = Overlays.render(overlay);
+        String issuer = rendered.get("Keycloak", "moshisapo-keycloak").at("/spec/hostname/hostname").asText()
+                + "/realms/" + realm(rendered).getRealm();
+        assertEquals(issuer, Workload.of(rendered, "gateway").env().get("CONSOLE_OIDC_URL"),
+                "browsers cannot reach the in-cluster address, and tokens must carry the public issuer");
+    }
+
     @Test
     void localOverlayServesTheConsoleAndPrintedCodesOnLocalhost() {
         Rendered rendered = Overlays.render("local");

@@ -36,6 +36,11 @@ public final class Problems {
                 "お探しのページは見つかりませんでした。URLをご確認ください。");
     }
 
+    public static Problem methodNotAllowed() {
+        return new Problem(TYPE + "method-not-allowed", "この操作はできません", 405,
+                "このURLではこのHTTPメソッドは使用できません。");
+    }
+
     public static Problem payloadTooLarge(long maxBytes) {
         return new Problem(TYPE + "payload-too-large", "送信データが大きすぎます", 413,
                 "送信できるデータは" + readable(maxBytes) + "までです。");

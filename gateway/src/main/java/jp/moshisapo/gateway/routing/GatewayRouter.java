@@ -10,6 +10,10 @@ import jp.moshisapo.gateway.auth.AuthFailureResponder;
 import jp.moshisapo.gateway.auth.BearerTokenRequired;
 import jp.moshisapo.gateway.auth.StaffGuard;
 import jp.moshisapo.gateway.bodylimit.DeclaredLengthCheck;
+import jp.moshisapo.gateway.config.GatewayConfig;
+import jp.moshisapo.gateway.console.ConsoleAssets;
+import jp.moshisapo.gateway.console.ConsoleConfig;
+import jp.moshisapo.gateway.console.ConsoleHandler;
 import jp.moshisapo.gateway.headers.SecurityHeaders;
 import jp.moshisapo.gateway.headers.SecurityHeadersHandler;
 import jp.moshisapo.gateway.problem.FailureHandler;
@@ -33,7 +37,8 @@ public class GatewayRouter {
     /** Rate-limit buckets kept at once (clients x routes); beyond it the least recently used go. */
     private static final long MAX_TRACKED_CLIENTS = 200_000;
 
-    void install(@Observes Router router, Routes routes, UpstreamProxies upstreams, SecurityHeaders headers) {
+    void install(@Observes Router router, Routes routes, UpstreamProxies upstreams, SecurityHeaders headers,
+            GatewayConfig config, ConsoleConfig console) {
         RateLimiter limiter = new RateLimiter(routes.longestRatePeriod(), MAX_TRACKED_CLIENTS);
         int order = EDGE;
         router.route().order(order++).handler(new AccessLogHandler());
@@ -52,9 +57,11 @@ public class GatewayRouter {
         order = AFTER_AUTHORIZATION;
         router.route().order(order++).handler(new StaffGuard());
         router.route().order(order++).handler(RateLimitHandler.perTokenSubject(routes, limiter, StaffGuard::subject));
-        router.route().order(order).handler(new ProxyHandler(routes, upstreams));
+        router.route().order(order++).handler(new ProxyHandler(routes, upstreams));
+        router.route().order(order).handler(new ConsoleHandler(ConsoleAssets.load(), console,
+                config.headers().contentSecurityPolicy()));
 
-        // a gateway-served route (the console, issue #9) that nothing served
+        // a gateway-served route that nothing served
         router.route().last().handler(ctx -> ProblemResponses.send(ctx, Problems.notFound()));
         router.route().failureHandler(new FailureHandler());
     }

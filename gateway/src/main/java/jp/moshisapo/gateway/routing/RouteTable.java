@@ -39,8 +39,8 @@ public final class RouteTable {
                 Route.of("staff-codes", null, FACILITY, STAFF_TOKEN, List.of("/admin/codes/*")),
                 Route.of("staff-cases", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/cases/*")),
                 Route.of("staff-audit", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/audit/*")),
-                // Extension point for issue #9: the staff console is served by the gateway itself (same origin
-                // as /admin, under the gateway's CSP). Until handlers exist for it, /console answers 404.
+                // The staff console: static pages served by the gateway itself (jp.moshisapo.gateway.console), same
+                // origin as /admin, so its bearer-token calls need no CORS. Public: the page holds no data.
                 Route.of("staff-console", null, GATEWAY, PUBLIC, List.of("/console/*")),
                 Route.of("venue-pages", null, FACILITY, PUBLIC, venuePages)));
     }

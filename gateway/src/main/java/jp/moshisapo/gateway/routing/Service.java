@@ -5,7 +5,7 @@ public enum Service {
     FACILITY("facility-service"),
     CHECKIN("checkin-service"),
     NOTIFICATION("notification-service"),
-    /** Served by the gateway's own handlers (the staff console of issue #9 will live here). */
+    /** Served by the gateway's own handlers: the staff console ({@code jp.moshisapo.gateway.console}). */
     GATEWAY("gateway");
 
     private final String displayName;

@@ -1,0 +1,499 @@
+// The console's screens. Each one shows what the admin API answers and offers only actions the API has; the
+// API decides (roles, four-eyes, states) and its refusals are shown next to the field or button that caused them.
+import {api, ApiProblem, LoginRequired} from './api.js';
+import {user} from './auth.js';
+import {fill, h, localTime} from './dom.js';
+import {lang, t} from './i18n.js';
+
+const POLL_MS = 2000;
+const FINAL_STATES = ['DONE', 'FAILED', 'CANCELLED'];
+let poller = null;
+
+/** Stops live updates of the screen being left. */
+export function leaveScreen() {
+  if (poller) {
+    clearTimeout(poller);
+    poller = null;
+  }
+}
+
+/** Shown instead of a screen when nobody is signed in or the session ended; set by app.js. */
+let onLoginRequired = () => {};
+
+export function whenLoginRequired(callback) {
+  onLoginRequired = callback;
+}
+
+// ---- errors -------------------------------------------------------------------------------------------------
+
+/**
+ * Puts an API refusal next to what caused it: each field error in the slot of its field ({@code codes[1]} and
+ * {@code codes} both go to the codes slot), everything else in the screen's general slot.
+ */
+function showProblem(error, generalSlot, fieldSlots = {}) {
+  if (error instanceof LoginRequired) {
+    onLoginRequired();
+    return;
+  }
+  if (!(error instanceof ApiProblem)) {
+    throw error;
+  }
+  let unplaced = [];
+  for (const fieldError of error.fieldErrors) {
+    const slot = fieldSlots[fieldError.field] || fieldSlots[fieldError.field.replace(/\[\d+\]$/, '')]
+        || fieldSlots[fieldError.field.split('.')[0]];
+    if (slot) {
+      slot.append(h('span', {class: 'error-line'}, fieldError.message));
+      slot.hidden = false;
+    } else {
+      unplaced.push(fieldError.field ? `${fieldError.field}: ${fieldError.message}` : fieldError.message);
+    }
+  }
+  const problem = error.problem;
+  fill(generalSlot,
+      h('strong', {}, problem.detail || problem.title),
+      unplaced.map(line => h('span', {class: 'error-line'}, line)),
+      problem.requestId ? h('span', {class: 'muted'}, `${t('requestId')}: ${problem.requestId}`) : null);
+  generalSlot.hidden = false;
+}
+
+function clearErrors(...slots) {
+  for (const slot of slots) {
+    fill(slot);
+    slot.hidden = true;
+  }
+}
+
+function errorSlot(id) {
+  return h('div', {id, class: 'error', role: 'alert', hidden: true});
+}
+
+function field(label, input, slot, hint) {
+  return h('div', {class: 'field'},
+      h('label', {for: input.id}, label), input, hint ? h('small', {class: 'muted'}, hint) : null, slot);
+}
+
+function title(text) {
+  document.title = `${text} – ${t('title')}`;
+  return h('h1', {}, text);
+}
+
+function stateBadge(state, id) {
+  return h('span', {id, class: `badge state-${state.toLowerCase()}`, 'data-state': state}, t('state', state));
+}
+
+function windowsText(windows) {
+  return (windows || []).map(w => `${localTime(w.from)} – ${localTime(w.to)}`).join(', ');
+}
+
+function table(id, headers, rows) {
+  return h('table', {id},
+      h('thead', {}, h('tr', {}, headers.map(header => h('th', {}, header)))),
+      h('tbody', {}, rows));
+}
+
+function definitions(pairs) {
+  return h('dl', {class: 'facts'}, pairs.filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([label, value, id]) => [h('dt', {}, label), h('dd', {id}, value)]));
+}
+
+// ---- login --------------------------------------------------------------------------------------------------
+
+export function renderLogin(main, message, onLogin) {
+  document.title = t('title');
+  fill(main, h('section', {class: 'card narrow'},
+      h('h1', {}, t('loginTitle')),
+      h('p', {}, t('loginLead')),
+      message ? h('div', {id: 'login-message', class: 'error', role: 'alert'}, message) : null,
+      h('button', {type: 'button', id: 'login', class: 'primary', onclick: onLogin}, t('login'))));
+}
+
+// ---- code lookup --------------------------------------------------------------------------------------------
+
+export function renderLookup(main, initialCode) {
+  const input = h('input', {id: 'code', name: 'code', autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'ABCD-EFGH-J', value: initialCode || ''});
+  const codeError = errorSlot('error-code');
+  const general = errorSlot('lookup-error');
+  const result = h('div', {id: 'lookup-result'});
+  const form = h('form', {class: 'card', id: 'lookup-form'},
+      title(t('lookupTitle')),
+      h('p', {class: 'muted'}, t('lookupLead')),
+      h('div', {class: 'inline'}, field(t('code'), input, codeError),
+          h('button', {type: 'submit', id: 'lookup', class: 'primary'}, t('lookup'))),
+      general);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearErrors(codeError, general);
+    fill(result);
+    try {
+      const found = await api.lookupCode(input.value);
+      fill(result, lookupResult(found));
+    } catch (error) {
+      showProblem(error, general, {code: codeError});
+    }
+  });
+  fill(main, form, result);
+  input.focus();
+  if (initialCode) {
+    form.requestSubmit();
+  }
+}
+
+function lookupResult(found) {
+  const venue = found.facility || {};
+  return h('section', {class: 'card'},
+      h('h2', {id: 'result-code'}, found.code),
+      definitions([
+        [t('venue'), venue.name, 'result-venue'],
+        [t('room'), found.room, 'result-room'],
+        [t('address'), [venue.postalCode ? `〒${venue.postalCode}` : '', venue.address].join(' ').trim(),
+          'result-address'],
+        [t('phone'), venue.phone, 'result-phone'],
+        [t('email'), venue.email, 'result-email'],
+        [t('status'), h('span', {class: `badge code-${String(found.status).toLowerCase()}`},
+            t('codeStatus', found.status)), 'result-status'],
+        [t('issuedAt'), localTime(found.issuedAt)],
+        [t('revokedAt'), localTime(found.revokedAt)],
+      ]),
+      h('a', {href: `#/cases/new?code=${encodeURIComponent(found.code)}`, id: 'use-in-case', class: 'button'},
+          t('useInCase')));
+}
+
+// ---- new case -----------------------------------------------------------------------------------------------
+
+function todayInIwate() {
+  // sv-SE formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('sv-SE', {timeZone: 'Asia/Tokyo'}).format(new Date());
+}
+
+export async function renderNewCase(main, prefillCode, navigate) {
+  const codes = h('textarea', {id: 'codes', rows: 3, spellcheck: 'false', placeholder: 'ABCD-EFGH-J'});
+  codes.value = prefillCode || '';
+  const byDates = h('input', {type: 'radio', name: 'mode', id: 'mode-dates', value: 'dates', checked: true});
+  const byWindow = h('input', {type: 'radio', name: 'mode', id: 'mode-window', value: 'window'});
+  const dates = h('input', {id: 'dates', autocomplete: 'off', value: todayInIwate()});
+  const from = h('input', {id: 'window-from', autocomplete: 'off', placeholder: '2026-11-20T18:00'});
+  const to = h('input', {id: 'window-to', autocomplete: 'off', placeholder: '2026-11-20T22:00'});
+  const message = h('textarea', {id: 'message', rows: 10});
+  const note = h('input', {id: 'note', autocomplete: 'off'});
+  const slots = {
+    codes: errorSlot('error-codes'), dates: errorSlot('error-dates'), window: errorSlot('error-window'),
+    'window.from': errorSlot('error-window-from'), 'window.to': errorSlot('error-window-to'),
+    message: errorSlot('error-message'), extraText: errorSlot('error-message'), note: errorSlot('error-note'),
+  };
+  const general = errorSlot('form-error');
+  const datesField = field(t('dates'), dates, slots.dates);
+  const windowFields = h('div', {class: 'inline', hidden: true},
+      field(t('windowFrom'), from, slots['window.from']), field(t('windowTo'), to, slots['window.to']));
+  const showMode = () => {
+    datesField.hidden = !byDates.checked;
+    windowFields.hidden = byDates.checked;
+  };
+  byDates.addEventListener('change', showMode);
+  byWindow.addEventListener('change', showMode);
+  const submit = h('button', {type: 'submit', id: 'create', class: 'primary'}, t('createDraft'));
+  const form = h('form', {class: 'card', id: 'case-form'},
+      title(t('newCaseTitle')),
+      h('p', {class: 'muted'}, t('newCaseLead')),
+      field(t('codes'), codes, slots.codes),
+      h('fieldset', {},
+          h('legend', {}, t('target')),
+          h('label', {class: 'choice'}, byDates, t('byDates')),
+          h('label', {class: 'choice'}, byWindow, t('byWindow')),
+          datesField, windowFields, slots.window),
+      field(t('message'), message, slots.message),
+      field(t('note'), note, slots.note),
+      general,
+      submit);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearErrors(general, ...new Set(Object.values(slots)));
+    const request = {
+      codes: codes.value.split(/[\n,、]+/).map(code => code.trim()).filter(code => code),
+      message: message.value,
+      note: note.value,
+    };
+    if (byDates.checked) {
+      request.dates = dates.value.split(/[\s,、]+/).filter(date => date);
+    } else {
+      request.window = {from: from.value.trim(), to: to.value.trim()};
+    }
+    submit.disabled = true;
+    try {
+      const created = await api.createCase(request);
+      navigate(`#/cases/${created.id}`);
+    } catch (error) {
+      showProblem(error, general, slots);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  fill(main, form);
+  (prefillCode ? note : codes).focus();
+  try {
+    // the seed's notice with the consultation centre, as the service would send it, for editing
+    message.value = (await api.caseTemplate()).message;
+  } catch (error) {
+    showProblem(error, general, {});
+  }
+}
+
+// ---- case list ----------------------------------------------------------------------------------------------
+
+const STATES = ['DRAFT', 'SENDING', 'DONE', 'FAILED', 'CANCELLED'];
+
+export async function renderCases(main, state) {
+  const general = errorSlot('cases-error');
+  const tabs = h('nav', {class: 'tabs', id: 'state-tabs'},
+      h('a', {href: '#/cases', class: state ? '' : 'current', id: 'tab-all'}, t('allStates')),
+      STATES.map(s => h('a', {href: `#/cases?state=${s}`, id: `tab-${s.toLowerCase()}`,
+        class: state === s ? 'current' : ''}, t('state', s))));
+  const list = h('div', {id: 'cases-list'}, h('p', {class: 'muted'}, t('loading')));
+  fill(main, h('section', {class: 'card'}, title(t('casesTitle')), tabs, general, list));
+  try {
+    const cases = await api.listCases(state);
+    if (cases.length === 0) {
+      fill(list, h('p', {class: 'muted', id: 'no-cases'}, t('noCases')));
+      return;
+    }
+    fill(list, table('cases-table',
+        [t('id'), t('status'), t('codes'), t('window'), t('createdBy'), t('createdAt'), t('recipients')],
+        cases.map(c => h('tr', {'data-case': c.id},
+            h('td', {}, h('a', {href: `#/cases/${c.id}`, class: 'case-link'}, `#${c.id}`)),
+            h('td', {}, stateBadge(c.state)),
+            h('td', {class: 'code'}, c.codes.join(', ')),
+            h('td', {}, windowsText(c.windows)),
+            h('td', {}, c.createdBy),
+            h('td', {}, localTime(c.createdAt)),
+            h('td', {class: 'number'}, c.recipients ?? '')))));
+  } catch (error) {
+    fill(list);
+    showProblem(error, general);
+  }
+}
+
+// ---- one case -----------------------------------------------------------------------------------------------
+
+export async function renderCase(main, id) {
+  const general = errorSlot('case-error');
+  fill(main, h('section', {class: 'card'}, h('p', {class: 'muted'}, t('loading'))), general);
+  let view;
+  try {
+    view = await api.getCase(id);
+  } catch (error) {
+    fill(main, h('p', {}, h('a', {href: '#/cases'}, t('back'))), general);
+    showProblem(error, general);
+    return;
+  }
+  showCase(main, view);
+}
+
+function showCase(main, view) {
+  const actionError = errorSlot('action-error');
+  const reportSection = h('section', {class: 'card', id: 'report', hidden: true});
+  fill(main,
+      h('p', {}, h('a', {href: '#/cases', id: 'back'}, t('back'))),
+      h('section', {class: 'card'},
+          title(`${t('caseTitle')} #${view.id}`),
+          h('p', {}, stateBadge(view.state, 'case-state')),
+          definitions([
+            [t('codes'), view.codes.join(', '), 'case-codes'],
+            [t('window'), windowsText(view.windows), 'case-windows'],
+            [t('note'), view.note],
+            [t('createdBy'), `${view.createdBy} (${localTime(view.createdAt)})`, 'case-created-by'],
+            [t('approvedBy'), view.approvedBy ? `${view.approvedBy} (${localTime(view.approvedAt)})` : null,
+              'case-approved-by'],
+            [t('cancelledBy'), view.cancelledBy ? `${view.cancelledBy} (${localTime(view.cancelledAt)})` : null],
+          ]),
+          h('h2', {}, t('message')),
+          h('pre', {class: 'message', id: 'case-message'}, view.message),
+          actions(view, actionError, main),
+          actionError),
+      view.preview ? previewSection(view.preview) : null,
+      reportSection);
+  if (view.state !== 'DRAFT') {
+    followReport(view.id, reportSection, main);
+  }
+}
+
+/**
+ * Approve and cancel, as the API allows them: approve is for the approver role and never for the case's creator
+ * (the API refuses both with 403; the button says so before anyone clicks). Cancel is open to all staff.
+ */
+function actions(view, actionError, main) {
+  if (FINAL_STATES.includes(view.state)) {
+    return null;
+  }
+  const me = user();
+  const buttons = h('div', {class: 'actions'});
+  if (view.state === 'DRAFT') {
+    const reason = !me.roles.includes('approver') ? t('reasonNotApprover')
+        : view.createdBy === me.name ? t('reasonOwnCase') : null;
+    const approve = h('button', {type: 'button', id: 'approve', class: 'primary', disabled: Boolean(reason),
+      'aria-describedby': reason ? 'approve-reason' : null}, t('approve'));
+    approve.addEventListener('click', () => act(approve, t('confirmApprove'), () => api.approveCase(view.id),
+        actionError, main));
+    buttons.append(approve);
+    if (reason) {
+      buttons.append(h('span', {id: 'approve-reason', class: 'reason'}, reason));
+    }
+  }
+  const cancel = h('button', {type: 'button', id: 'cancel', class: 'danger'}, t('cancel'));
+  cancel.addEventListener('click', () => act(cancel, t('confirmCancel'), () => api.cancelCase(view.id),
+      actionError, main));
+  buttons.append(cancel);
+  return buttons;
+}
+
+async function act(button, question, call, actionError, main) {
+  if (!confirm(question)) {
+    return;
+  }
+  clearErrors(actionError);
+  button.disabled = true;
+  try {
+    showCase(main, await call());
+  } catch (error) {
+    button.disabled = false;
+    showProblem(error, actionError);
+  }
+}
+
+function previewSection(preview) {
+  return h('section', {class: 'card', id: 'preview'},
+      h('h2', {}, t('preview')),
+      h('p', {class: 'muted'}, t('previewLead')),
+      h('div', {class: 'figures'},
+          figure(t('previewRecipients'), preview.recipients, 'preview-recipients', true),
+          figure(t('previewResidents'), preview.residents, 'preview-residents'),
+          figure(t('previewVisits'), preview.visits, 'preview-visits'),
+          figure(t('previewUnreachable'), preview.unreachable, 'preview-unreachable'),
+          figure(t('previewRecent'), preview.recentlyNotified, 'preview-recent')),
+      h('h3', {}, t('perCode')),
+      table('preview-codes', [t('code'), t('venue'), t('room'), t('status'), t('visits'), t('residents')],
+          preview.codes.map(code => h('tr', {'data-code': code.code},
+              h('td', {class: 'code'}, code.code),
+              h('td', {}, code.facilityName || ''),
+              h('td', {}, code.room || ''),
+              h('td', {}, code.codeStatus ? t('codeStatus', code.codeStatus) : ''),
+              h('td', {class: 'number'}, code.visits),
+              h('td', {class: 'number preview-code-residents'}, code.residents)))),
+      h('p', {class: 'muted'}, `${t('countedAt')}: ${localTime(preview.countedAt)}`));
+}
+
+function figure(label, value, id, main) {
+  return h('div', {class: main ? 'figure main' : 'figure'},
+      h('span', {class: 'value', id}, value), h('span', {class: 'label'}, label));
+}
+
+/** Shows the delivery report; while the case is sending, re-reads it every two seconds (live progress). */
+async function followReport(id, section, main) {
+  let report;
+  try {
+    report = await api.report(id);
+  } catch (error) {
+    section.hidden = false;
+    const slot = errorSlot('report-error');
+    fill(section, h('h2', {}, t('report')), slot);
+    showProblem(error, slot);
+    return;
+  }
+  if (!section.isConnected) {
+    return; // the staff member went elsewhere meanwhile
+  }
+  section.hidden = false;
+  fill(section, reportContent(report));
+  const badge = document.getElementById('case-state');
+  if (badge && badge.dataset.state !== report.state) {
+    // the case finished (or was cancelled) while watched: show the case as it is now
+    if (FINAL_STATES.includes(report.state)) {
+      poller = setTimeout(() => renderCase(main, id), 0);
+      return;
+    }
+  }
+  if (report.state === 'SENDING') {
+    poller = setTimeout(() => followReport(id, section, main), POLL_MS);
+  }
+}
+
+function reportContent(report) {
+  const r = report.recipients;
+  const b = report.batches;
+  const done = r.delivered + r.failed + r.cancelled + r.unconfirmed;
+  return [
+    h('h2', {}, report.state === 'SENDING' ? t('progress') : t('report')),
+    report.state === 'SENDING' ? h('p', {class: 'live', id: 'progress-live'}, t('progressLive')) : null,
+    h('progress', {id: 'progress', max: Math.max(r.planned, 1), value: done}),
+    h('div', {class: 'figures'},
+        figure(t('delivered'), r.delivered, 'report-delivered', true),
+        figure(t('planned'), r.planned, 'report-planned'),
+        figure(t('failed'), r.failed, 'report-failed'),
+        figure(t('pending'), r.pending, 'report-pending'),
+        figure(t('cancelled'), r.cancelled, 'report-cancelled'),
+        figure(t('unconfirmed'), r.unconfirmed, 'report-unconfirmed'),
+        figure(t('previewUnreachable'), r.skippedUnreachable ?? 0, 'report-unreachable'),
+        figure(t('previewRecent'), r.skippedRecentlyNotified ?? 0, 'report-recent')),
+    definitions([
+      [t('batches'), `${b.sent} / ${b.total}`, 'report-batches'],
+      [t('retries'), b.retries],
+      [t('firstSentAt'), localTime(report.firstSentAt)],
+      [t('finishedAt'), localTime(report.finishedAt), 'report-finished'],
+      [t('failureReason'), report.failureReason],
+    ]),
+    (report.failures || []).length ? table('report-failures', ['#', t('recipients'), t('retries'), t('details')],
+        report.failures.map(f => h('tr', {}, h('td', {}, f.seq), h('td', {class: 'number'}, f.recipients),
+            h('td', {class: 'number'}, f.attempts), h('td', {}, f.error)))) : null,
+  ];
+}
+
+// ---- audit log ----------------------------------------------------------------------------------------------
+
+export async function renderAudit(main, filter, navigate) {
+  const caseInput = h('input', {id: 'audit-case', inputmode: 'numeric', autocomplete: 'off',
+    value: filter.caseId || ''});
+  const userInput = h('input', {id: 'audit-user', autocomplete: 'off', value: filter.user || ''});
+  const slots = {caseId: errorSlot('error-audit-case'), user: errorSlot('error-audit-user')};
+  const general = errorSlot('audit-error');
+  const list = h('div', {id: 'audit-list'}, h('p', {class: 'muted'}, t('loading')));
+  const form = h('form', {class: 'card', id: 'audit-form'},
+      title(t('auditTitle')),
+      h('div', {class: 'inline'},
+          field(t('caseId'), caseInput, slots.caseId),
+          field(t('user'), userInput, slots.user),
+          h('button', {type: 'submit', id: 'audit-filter', class: 'primary'}, t('filter'))),
+      general);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    if (caseInput.value.trim()) {
+      query.set('caseId', caseInput.value.trim());
+    }
+    if (userInput.value.trim()) {
+      query.set('user', userInput.value.trim());
+    }
+    const search = query.toString();
+    navigate(`#/audit${search ? `?${search}` : ''}`);
+  });
+  fill(main, form, list);
+  try {
+    const entries = await api.audit(filter);
+    if (entries.length === 0) {
+      fill(list, h('p', {class: 'muted', id: 'no-audit'}, t('noAudit')));
+      return;
+    }
+    fill(list, h('section', {class: 'card'}, table('audit-table',
+        [t('at'), t('actor'), t('action'), t('caseId'), t('details')],
+        entries.map(entry => h('tr', {'data-action': entry.action},
+            h('td', {}, localTime(entry.at)),
+            h('td', {}, entry.actor),
+            h('td', {}, t('auditAction', entry.action)),
+            h('td', {}, entry.caseId ? h('a', {href: `#/cases/${entry.caseId}`}, `#${entry.caseId}`) : ''),
+            h('td', {class: 'details'}, Object.entries(entry.details || {})
+                .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(' ') : value}`)
+                .join(', ')))))));
+  } catch (error) {
+    fill(list);
+    showProblem(error, general, slots);
+  }
+}

@@ -96,10 +96,10 @@ public class CaseService {
                 return null; // refused below, after this transaction, so the refusal's audit entry commits
             }
             requireState(found, CaseState.DRAFT, "承認できるのは下書き（DRAFT）の案件だけです。");
-            Preview preview = previews.preview(c, id, found.target(), now);
+            // No preview here: sending starts on commit, and the planner audits the exact recipient counts.
             cases.approve(c, id, approver, now);
-            audit.record(c, approver, AuditAction.CASE_APPROVED, id, counts(preview));
-            return views.view(cases.find(c, id).orElseThrow(), preview, codes.lookup(found.target().codes()), now);
+            audit.record(c, approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name()));
+            return views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now);
         });
         if (view == null) {
             db.inTransaction(c -> {
@@ -127,8 +127,7 @@ public class CaseService {
             details.put("previousState", found.state().name());
             details.put("batchesCancelled", batchesCancelled);
             audit.record(c, actor, AuditAction.CASE_CANCELLED, id, details);
-            return views.view(cases.find(c, id).orElseThrow(), previews.preview(c, id, found.target(), now),
-                    codes.lookup(found.target().codes()), now);
+            return views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now); // a kill switch answers at once
         });
         cancelled.fire(new CaseEvents.Cancelled(id));
         return view;

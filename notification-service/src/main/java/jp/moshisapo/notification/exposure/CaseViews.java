@@ -22,13 +22,15 @@ public class CaseViews {
         this.zone = config.zone();
     }
 
+    /** {@code preview} may be null where counting would delay the answer (approve, cancel). */
     public CaseView view(ExposureCase c, Preview preview, Map<String, KnownCode> venues, Instant countedAt) {
         CaseView.Delivery delivery = c.state() == CaseState.DRAFT ? null : new CaseView.Delivery(c.recipients(),
                 c.skippedUnreachable(), c.skippedRecentlyNotified(), local(c.plannedAt()), local(c.finishedAt()),
                 c.failureReason());
         return new CaseView(c.id(), c.state(), display(c.target().codes()), windows(c), c.message(), c.note(),
                 name(c.createdBy()), local(c.createdAt()), name(c.approvedBy()), local(c.approvedAt()),
-                name(c.cancelledBy()), local(c.cancelledAt()), previewView(preview, venues, countedAt), delivery);
+                name(c.cancelledBy()), local(c.cancelledAt()),
+                preview == null ? null : previewView(preview, venues, countedAt), delivery);
     }
 
     public CaseSummary summary(ExposureCase c) {

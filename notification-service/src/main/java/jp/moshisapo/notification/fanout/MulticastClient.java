@@ -48,6 +48,8 @@ public class MulticastClient {
         });
         this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1).build();
+        // Jackson builds the serializers of the SDK's model on first use (~100 ms): not while a case waits.
+        body(List.of("U00000000000000000000000000000000"), "warm-up");
     }
 
     /** The request body for these recipients; built once per batch attempt, never logged. */

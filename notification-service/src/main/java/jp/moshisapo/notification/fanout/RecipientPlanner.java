@@ -37,8 +37,11 @@ public class RecipientPlanner {
 
     private static final String MATCHING_RESIDENTS = "SELECT v.resident_key, v.key_id, v.user_id, "
             + "u.resident_key IS NOT NULL " + MatchQuery.FROM;
-    /** The first commit holds one batch so the first request leaves at once; later ones amortise the commit. */
-    private static final int BATCHES_PER_COMMIT = 20;
+    /**
+     * Commits grow 1, 2, 4, … up to 20 batches: the first request leaves at once, the sender never waits for a
+     * big commit while the planner warms up, and later commits amortise their cost.
+     */
+    private static final int MAX_BATCHES_PER_COMMIT = 20;
 
     private final Db db;
     private final Keyring keyring;
@@ -71,6 +74,8 @@ public class RecipientPlanner {
             ResidentKeySet recent = recentlyNotified.residents(c, exposure.id(), exposure.target(), now);
             try (PreparedStatement s = c.prepareStatement(MATCHING_RESIDENTS)) {
                 s.setFetchSize(5000);
+                // binary results from the first execution: a million bytea pairs are not hex-decoded
+                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 MatchQuery.bind(c, s, 1, exposure.target(), retention.horizon(now));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -108,7 +113,7 @@ public class RecipientPlanner {
         int recipients;
         int unreachable;
         int recentlySkipped;
-        boolean committedAny;
+        int batchesPerCommit = 1;
 
         Plan(CaseRun run, ResumeState resume, Consumer<List<BatchJob>> ready) {
             this.run = run;
@@ -116,7 +121,6 @@ public class RecipientPlanner {
             this.ready = ready;
             this.nextSeq = resume.nextSeq();
             this.recipients = resume.recipients();
-            this.committedAny = resume.batches() > 0;
         }
 
         void visit(ResultSet rs, ResidentKeySet recent) throws SQLException {
@@ -146,8 +150,7 @@ public class RecipientPlanner {
             if (last && !userIds.isEmpty()) {
                 seal();
             }
-            boolean due = last ? !uncommitted.isEmpty()
-                    : uncommitted.size() >= (committedAny ? BATCHES_PER_COMMIT : 1);
+            boolean due = last ? !uncommitted.isEmpty() : uncommitted.size() >= batchesPerCommit;
             if (!due) {
                 return;
             }
@@ -156,7 +159,7 @@ public class RecipientPlanner {
                 uncommitted.clear();
                 return;
             }
-            committedAny = true;
+            batchesPerCommit = Math.min(MAX_BATCHES_PER_COMMIT, batchesPerCommit * 2);
             run.addBatches(uncommitted.size());
             ready.accept(uncommitted.stream().map(b -> new BatchJob(run, b.seq(), b.retryKey(), b.recipientCount(),
                     b.recipients())).toList());

@@ -73,6 +73,9 @@ public final class FanoutBenchmark {
             String report = send(service, staff, "GET", "/admin/cases/" + id + "/report", 200);
             System.out.println("report: " + report);
             verify(stack, recipients, seconds);
+            try (Connection c = stack.sql()) {
+                printRatePerSecond(c, id);
+            }
         }
         System.exit(0);
     }
@@ -151,6 +154,34 @@ public final class FanoutBenchmark {
             }
         }
         throw new IllegalStateException("case " + id + " still sending after 10 minutes");
+    }
+
+    /** Requests per wall-clock second (first attempts), to see the pacing. */
+    private static void printRatePerSecond(Connection c, long id) throws Exception {
+        StringBuilder line = new StringBuilder("multicasts started per second:");
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM delivery_batch WHERE case_id = ? "
+                + "GROUP BY date_trunc('second', first_attempt_at) ORDER BY date_trunc('second', first_attempt_at)")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    line.append(' ').append(rs.getInt(1));
+                }
+            }
+        }
+        System.out.println(line);
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, round(extract(epoch FROM created_at - c.approved_at) "
+                + "* 1000), round(extract(epoch FROM first_attempt_at - c.approved_at) * 1000) FROM delivery_batch b "
+                + "JOIN exposure_case c ON c.id = b.case_id WHERE case_id = ? AND seq IN (1, 2, 4, 8, 16, 32, 64, 128, "
+                + "200, 400) ORDER BY seq")) {
+            s.setLong(1, id);
+            StringBuilder early = new StringBuilder("batch seq: committed / first sent, ms after approval:");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    early.append(String.format(" #%d %d/%d", rs.getInt(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            System.out.println(early);
+        }
     }
 
     private static void verify(BenchStack stack, int recipients, double seconds) {

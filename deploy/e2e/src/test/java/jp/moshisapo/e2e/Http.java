@@ -16,8 +16,14 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** Status and parsed body (null when the body is not JSON). */
-    record Answer(int status, JsonNode body, byte[] raw) {
+    /** Status, content type ("" when none), and parsed body (null when the body is not JSON). */
+    record Answer(int status, String contentType, JsonNode body, byte[] raw) {
+
+        /** A Java stack trace or exception name in the body: internals no user should ever see. */
+        boolean showsStackTrace() {
+            String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+            return text.contains("\tat ") || text.contains("Exception") || text.contains(".java:");
+        }
 
         JsonNode json() {
             if (body == null) {
@@ -49,18 +55,30 @@ final class Http {
         }
     }
 
+    /** The JSON body, or null when the answer is not JSON (or claims to be and is not: tests then say so). */
+    private static JsonNode parse(String type, byte[] body) {
+        if (!type.contains("json") || body.length == 0) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    private static Answer send(HttpRequest request) {
+    /** Sends any request (methods, headers and bodies the helpers above do not make). */
+    static Answer send(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode body = type.contains("json") && response.body().length > 0 ? JSON.readTree(response.body()) : null;
-            return new Answer(response.statusCode(), body, response.body());
+            return new Answer(response.statusCode(), type, parse(type, response.body()), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,66 @@
+package jp.moshisapo.e2e;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.resident.ResidentActionException;
+import jp.moshisapo.linesim.webhook.WebhookResult;
+import jp.moshisapo.servers.Wait;
+
+/**
+ * Residents checking in through LINE as the simulator plays them (follow, scan the poster's URL, 同意する), with
+ * LINE's redelivery of any webhook the system refused. A check-in counts once the resident has the completion
+ * message: that is the acknowledgement the system owes them.
+ */
+final class CheckIns {
+
+    static final String COMPLETION = "LINEメッセージでお知らせします";
+
+    private final LineSimulator line = TestStack.line();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger failedScans = new AtomicInteger();
+
+    /** Scans that did not lead into LINE (the resident scanned again). */
+    int failedScans() {
+        return failedScans.get();
+    }
+
+    /** Webhooks the system refused (then redelivered until accepted). */
+    int refused() {
+        return refused.get();
+    }
+
+    void checkIn(String userId, URI checkinUrl) {
+        deliver(() -> line.follow(userId));
+        Wait.until("the poster's link to lead into LINE", Duration.ofMinutes(3), () -> scan(userId, checkinUrl));
+        Wait.until("the consent prompt", Duration.ofMinutes(3), () ->
+                line.inbox(userId).stream().anyMatch(m -> m.actionLabels().contains("同意する")));
+        deliver(() -> line.tap(userId, "同意する"));
+        Wait.until("the completion message", Duration.ofMinutes(3), () ->
+                line.inbox(userId).stream().anyMatch(m -> m.text().contains(COMPLETION)));
+    }
+
+    /** A resident whose scan shows an error page instead of opening LINE scans again, as people do. */
+    private boolean scan(String userId, URI checkinUrl) {
+        try {
+            deliver(() -> line.scan(userId, checkinUrl));
+            return true;
+        } catch (ResidentActionException notRedirected) {
+            failedScans.incrementAndGet();
+            return false;
+        }
+    }
+
+    /** Sends an event; when the webhook refuses it, redelivers it the way LINE does until it is accepted. */
+    private void deliver(Supplier<WebhookResult> send) {
+        WebhookResult first = send.get();
+        if (first.ok()) {
+            return;
+        }
+        refused.incrementAndGet();
+        Wait.until("LINE's redelivery of " + first.webhookEventId() + " to be accepted", Duration.ofMinutes(3),
+                () -> line.redeliver(first.webhookEventId()).ok());
+    }
+}

@@ -28,7 +28,8 @@ function showShell(me) {
   nav.hidden = !me;
   const roles = me ? me.roles.filter(role => role === 'staff' || role === 'approver')
       .map(role => t(role === 'staff' ? 'roleStaff' : 'roleApprover')) : [];
-  fill(document.getElementById('user'), me ? `${me.name}（${roles.join('・')}）` : '');
+  const roleList = lang === 'en' ? ` (${roles.join(', ')})` : `（${roles.join('・')}）`;
+  fill(document.getElementById('user'), me ? me.name + roleList : '');
   document.getElementById('logout').hidden = !me;
   const other = document.getElementById('lang-switch');
   other.textContent = t('otherLanguage');

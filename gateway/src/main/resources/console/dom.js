@@ -44,11 +44,15 @@ export function fill(element, ...children) {
   return element;
 }
 
-/** 2026-11-25T18:00:00+09:00 → 2026-11-25 18:00 (the API answers in Iwate time already). */
+const IWATE_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
+/** Any ISO instant (2026-11-25T09:00:00Z, 2026-11-25T18:00:00+09:00) as Iwate time: 2026-11-25 18:00. */
 export function localTime(iso) {
   if (!iso) {
     return '';
   }
-  const match = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(iso);
-  return match ? `${match[1]} ${match[2]}` : iso;
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : IWATE_TIME.format(instant);
 }

@@ -258,7 +258,7 @@ export async function renderCases(main, state) {
       return;
     }
     fill(list, table('cases-table',
-        [t('id'), t('status'), t('codes'), t('window'), t('createdBy'), t('createdAt'), t('recipients')],
+        [t('id'), t('status'), t('code'), t('window'), t('createdBy'), t('createdAt'), t('recipients')],
         cases.map(c => h('tr', {'data-case': c.id},
             h('td', {}, h('a', {href: `#/cases/${c.id}`, class: 'case-link'}, `#${c.id}`)),
             h('td', {}, stateBadge(c.state)),
@@ -298,7 +298,7 @@ function showCase(main, view) {
           title(`${t('caseTitle')} #${view.id}`),
           h('p', {}, stateBadge(view.state, 'case-state')),
           definitions([
-            [t('codes'), view.codes.join(', '), 'case-codes'],
+            [t('code'), view.codes.join(', '), 'case-codes'],
             [t('window'), windowsText(view.windows), 'case-windows'],
             [t('note'), view.note],
             [t('createdBy'), `${view.createdBy} (${localTime(view.createdAt)})`, 'case-created-by'],

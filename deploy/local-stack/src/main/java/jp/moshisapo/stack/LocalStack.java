@@ -286,13 +286,14 @@ public final class LocalStack implements AutoCloseable {
 
                   Venue registration form   %s/
                   LINE simulator (chats)    %s/sim/
+                  Staff console             %s/console/  (staff1, approver1: password = user name)
                   Staff admin API           %s/admin/…  (tokens: see README)
                   Keycloak realm            %s
                   Health of every service   ./run-local health
                   Logs                      %s
 
                 """, took.toSeconds(), gatewayUrl(), serviceEnv.get("LINE_API_BASE_URL"), gatewayUrl(),
-                serviceEnv.get("OIDC_AUTH_SERVER_URL"), settings.logDir());
+                gatewayUrl(), serviceEnv.get("OIDC_AUTH_SERVER_URL"), settings.logDir());
         Health.printAll(settings.ports());
     }
 

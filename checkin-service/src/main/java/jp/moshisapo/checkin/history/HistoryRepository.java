@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.moshisapo.checkin.resident.Pseudonym;
+import jp.moshisapo.checkin.retention.ChunkedDelete;
 
 /** The {@code resident_visits} table: each resident's own visits, under their pseudonym, for 14 days. */
 @ApplicationScoped
 public class HistoryRepository {
 
     /** Rows deleted per statement by the retention job, so no delete holds locks for long. */
-    private static final int DELETE_CHUNK = 10_000;
 
     private final AgroalDataSource dataSource;
 
@@ -98,21 +98,7 @@ public class HistoryRepository {
 
     /** Retention: deletes visits older than {@code cutoff}, in chunks; returns how many. */
     public long deleteVisitedBefore(Instant cutoff) throws SQLException {
-        long deleted = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("""
-                        DELETE FROM resident_visits WHERE visit_id IN (
-                            SELECT visit_id FROM resident_visits WHERE visited_at < ? LIMIT ?)
-                        """)) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            delete.setInt(2, DELETE_CHUNK);
-            int rows;
-            do {
-                rows = delete.executeUpdate();
-                deleted += rows;
-            } while (rows == DELETE_CHUNK);
-        }
-        return deleted;
+        return ChunkedDelete.olderThan(dataSource, "resident_visits", "visit_id", "visited_at", cutoff);
     }
 
     /** A visit to add to a resident's history. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import jp.moshisapo.checkin.retention.ChunkedDelete;
 
 /**
  * The {@code processed_webhook_events} table: LINE redelivers an event with the same webhookEventId when it
@@ -19,7 +20,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final int DELETE_CHUNK = 10_000;
 
     private final AgroalDataSource dataSource;
 
@@ -56,20 +56,6 @@ public class ProcessedEvents {
 
     /** Retention: forgets events processed before {@code cutoff}; LINE stopped redelivering them long ago. */
     public long deleteProcessedBefore(Instant cutoff) throws SQLException {
-        long deleted = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("""
-                        DELETE FROM processed_webhook_events WHERE webhook_event_id IN (
-                            SELECT webhook_event_id FROM processed_webhook_events WHERE processed_at < ? LIMIT ?)
-                        """)) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            delete.setInt(2, DELETE_CHUNK);
-            int rows;
-            do {
-                rows = delete.executeUpdate();
-                deleted += rows;
-            } while (rows == DELETE_CHUNK);
-        }
-        return deleted;
+        return ChunkedDelete.olderThan(dataSource, "processed_webhook_events", "webhook_event_id", "processed_at", cutoff);
     }
 }

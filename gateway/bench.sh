@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gateway overhead benchmark: requests/s and p50/p99 latency straight to a trivial upstream and through the
 # gateway to the same upstream, on loopback, each side in its own process (upstream, gateway, load generator).
-# Not a test; bounded in time (about 4 minutes). Results go to docs/performance.md (## Gateway) by hand.
+# Not a test; bounded in time (about 4 minutes). Its RESULT lines are collected into docs/performance.md by ./bench.
 #
 #   gateway/bench.sh                 build, then measure
 #   SKIP_BUILD=1 gateway/bench.sh    reuse the last build
@@ -87,13 +87,20 @@ load warm-up "$GATEWAY" "$CONNECTIONS" 0 0 20 > /dev/null
 
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 echo "== throughput: closed loop, $CONNECTIONS connections, ${WARMUP}s warm-up + ${DURATION}s (alternating, twice)"
+# the figure after a word on a LoadGenerator line ("requests/s 9448", "p99 6.93 ms")
+field() { awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }' <<< "$1"; }
 for round in 1 2; do
-  measured direct  "$DIRECT"  "$CONNECTIONS" 0 "$WARMUP" "$DURATION"
-  measured gateway "$GATEWAY" "$CONNECTIONS" 0 "$WARMUP" "$DURATION"
+  direct_line=$(measured direct  "$DIRECT"  "$CONNECTIONS" 0 "$WARMUP" "$DURATION"); echo "$direct_line"
+  gateway_line=$(measured gateway "$GATEWAY" "$CONNECTIONS" 0 "$WARMUP" "$DURATION"); echo "$gateway_line"
 done
+# Lines the project's bench script collects into docs/performance.md (round 2: the JIT has settled).
+awk -v d="$(field "$direct_line" requests/s)" -v g="$(field "$gateway_line" requests/s)" 'BEGIN {
+  printf "RESULT | throughput through the gateway vs direct (closed loop) | %.0f vs %.0f requests/s = %.0f %% | ≥ 80 %%\n", g, d, 100 * g / d }'
 for rate in $RATES; do
   echo "== latency: open loop at $rate requests/s, ${WARMUP}s warm-up + ${DURATION}s"
-  load direct  "$DIRECT"  64 "$rate" "$WARMUP" "$DURATION"
-  load gateway "$GATEWAY" 64 "$rate" "$WARMUP" "$DURATION"
+  direct_line=$(load direct  "$DIRECT"  64 "$rate" "$WARMUP" "$DURATION"); echo "$direct_line"
+  gateway_line=$(load gateway "$GATEWAY" 64 "$rate" "$WARMUP" "$DURATION"); echo "$gateway_line"
+  awk -v rate="$rate" -v d="$(field "$direct_line" p99)" -v g="$(field "$gateway_line" p99)" 'BEGIN {
+    printf "RESULT | p99 added by the gateway at %d requests/s | %+.2f ms (%.2f vs %.2f ms) | ≤ 2 ms\n", rate, g - d, g, d }'
 done
 echo "== access log lines written by the gateway: $(grep -c 'moshisapo.access\|mo.access' "$MODULE/target/bench-gateway.log" || true)"

@@ -78,6 +78,14 @@ public final class PosterBenchmark {
                 percentile(bundle, 50), percentile(bundle, 100), bundleSize, bundleSize / 1024.0);
         System.out.printf("  CPU time: p50 %.0f ms, max %.0f ms%n", percentile(bundleCpu, 50),
                 percentile(bundleCpu, 100));
+        // Lines the project's bench script collects into docs/performance.md.
+        System.out.printf("RESULT | single posters, wall time (1 thread) | %.0f posters/s | ≥ 100/s%n",
+                singles / seconds);
+        System.out.printf("RESULT | single posters, CPU time | %.0f posters/s per core | ≥ 100/s%n",
+                singles / cpuSeconds);
+        System.out.printf("RESULT | one poster | %.0f KB | ≤ 150 KB%n", size / 1024.0);
+        System.out.printf("RESULT | 100-room PDF, wall time | p50 %.2f s, max %.2f s | ≤ 3 s%n",
+                percentile(bundle, 50) / 1000, percentile(bundle, 100) / 1000);
         System.out.printf("machine: %d cores, load average %.1f, Java %s%n",
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

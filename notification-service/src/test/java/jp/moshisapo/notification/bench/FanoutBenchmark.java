@@ -193,6 +193,10 @@ public final class FanoutBenchmark {
                 recipients, seconds, recipients / seconds);
         System.out.printf("residents reached %,d, duplicates %,d, losses %,d%n", reached, duplicated,
                 recipients - reached);
+        System.out.printf("RESULT | fan-out of %,d recipients at 200 multicasts/s, approval to DONE | %.1f s | ≤ 10.5 s%n",
+                recipients, seconds);
+        System.out.printf("RESULT | residents reached / duplicated / lost | %,d / %,d / %,d | all / 0 / 0%n", reached,
+                duplicated, recipients - reached);
         System.out.printf("multicast requests %,d: accepted %,d, 429 %,d, 409 %,d, 5xx %,d%n", multicast.requests(),
                 multicast.accepted(), multicast.rateLimited(), multicast.conflicts(), multicast.serverErrors());
     }

@@ -47,8 +47,11 @@ public final class PreviewBenchmark {
             }
             String token = stack.token("staff1");
             BenchStack.printLoad();
-            measure(service, token, "venue with 1,000 matching visits", create(service, token, small, day), 30, 300);
-            measure(service, token, "venue with 100,000 matching visits", create(service, token, large, day), 10, 100);
+            long stored = total + 101_000;
+            measure(service, token, "venue with 1,000 matching visits", create(service, token, small, day), 30, 300,
+                    stored, "100 ms");
+            measure(service, token, "venue with 100,000 matching visits", create(service, token, large, day), 10, 100,
+                    stored, "1 s");
             BenchStack.printLoad();
         }
         System.exit(0);
@@ -102,7 +105,7 @@ public final class PreviewBenchmark {
     }
 
     private static void measure(ServiceProcess service, String token, String what, long caseId, int warmup,
-            int runs) throws Exception {
+            int runs, long storeSize, String target) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/admin/cases/" + caseId))
                 .header("Authorization", "Bearer " + token).build();
         Percentiles latency = new Percentiles(runs);
@@ -117,5 +120,7 @@ public final class PreviewBenchmark {
             }
         }
         System.out.println("preview, " + what + ": " + latency.summary());
+        System.out.printf("RESULT | preview, %s, in a store of %,d visits | p50 %.0f ms, p99 %.0f ms | p99 ≤ %s%n",
+                what, storeSize, latency.percentile(50), latency.percentile(99), target);
     }
 }

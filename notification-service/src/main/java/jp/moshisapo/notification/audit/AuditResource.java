@@ -11,6 +11,7 @@ import java.util.List;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.problem.FieldError;
 import jp.moshisapo.notification.problem.ProblemException;
+import jp.moshisapo.notification.problem.Text;
 
 /** {@code GET /admin/audit}: approvers read the log, filtered by case and/or user; there is no way to change it. */
 @Path("/admin/audit")
@@ -30,7 +31,8 @@ public class AuditResource {
     public List<AuditEntry> find(@QueryParam("caseId") Long caseId, @QueryParam("user") String user,
             @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw ProblemException.invalid(List.of(new FieldError("limit", "1〜1000 の範囲で指定してください。")));
+            throw ProblemException.invalid(List.of(FieldError.of("limit", Text.of("1〜1000 の範囲で指定してください。",
+                    "Between 1 and 1000."))));
         }
         String userName = user == null || user.isBlank() ? null : user.strip();
         return db.inTransaction(c -> audit.find(c, caseId, userName, before == null ? Long.MAX_VALUE : before, limit));

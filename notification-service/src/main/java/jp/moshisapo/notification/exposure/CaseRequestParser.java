@@ -17,6 +17,7 @@ import jp.moshisapo.notification.matching.MatchWindows;
 import jp.moshisapo.notification.matching.TimeWindow;
 import jp.moshisapo.notification.problem.FieldError;
 import jp.moshisapo.notification.problem.ProblemException;
+import jp.moshisapo.notification.problem.Text;
 import jp.moshisapo.notification.visit.Retention;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
@@ -47,7 +48,8 @@ public class CaseRequestParser {
     public CaseDraft parse(CaseRequest request) {
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
-        request.unknownFields.forEach(f -> errors.add(new FieldError(f, "この項目は受け付けていません。")));
+        request.unknownFields.forEach(f -> errors.add(FieldError.of(f,
+                Text.of("この項目は受け付けていません。", "This field is not accepted."))));
         List<String> codes = codes(request.codes, errors);
         List<TimeWindow> windows = windows(request, now, errors);
         String message = message(request, errors);
@@ -60,11 +62,13 @@ public class CaseRequestParser {
 
     private static List<String> codes(List<String> given, List<FieldError> errors) {
         if (given == null || given.isEmpty()) {
-            errors.add(new FieldError("codes", "施設のコードを1つ以上入力してください。"));
+            errors.add(FieldError.of("codes", Text.of("施設のコードを1つ以上入力してください。",
+                    "Enter at least one venue code.")));
             return List.of();
         }
         if (given.size() > MAX_CODES) {
-            errors.add(new FieldError("codes", "コードは1件あたり" + MAX_CODES + "個までです。"));
+            errors.add(FieldError.of("codes", Text.of("コードは1件あたり" + MAX_CODES + "個までです。",
+                    "A case can have at most " + MAX_CODES + " codes.")));
             return List.of();
         }
         Set<String> codes = new LinkedHashSet<>();
@@ -72,18 +76,22 @@ public class CaseRequestParser {
             try {
                 codes.add(PrintedCode.parse(given.get(i)).canonical());
             } catch (InvalidCodeException e) {
-                errors.add(new FieldError("codes[" + i + "]", codeMessage(e.reason())));
+                errors.add(FieldError.of("codes[" + i + "]", codeMessage(e.reason())));
             }
         }
         return List.copyOf(codes);
     }
 
-    private static String codeMessage(InvalidCodeException.Reason reason) {
+    private static Text codeMessage(InvalidCodeException.Reason reason) {
         return switch (reason) {
-            case EMPTY -> "コードが空です。";
-            case INVALID_CHARACTER -> "コードに使えない文字が含まれています（英数字9文字: XXXX-XXXX-X）。";
-            case WRONG_LENGTH -> "コードの桁数が違います（英数字9文字: XXXX-XXXX-X）。";
-            case CHECK_MISMATCH -> "コードの最後の文字（チェック文字）が一致しません。読み間違いがないか施設に確認してください。";
+            case EMPTY -> Text.of("コードが空です。", "The code is empty.");
+            case INVALID_CHARACTER -> Text.of("コードに使えない文字が含まれています（英数字9文字: XXXX-XXXX-X）。",
+                    "The code contains a character codes never have (9 letters and digits: XXXX-XXXX-X).");
+            case WRONG_LENGTH -> Text.of("コードの桁数が違います（英数字9文字: XXXX-XXXX-X）。",
+                    "A code has 9 letters and digits (XXXX-XXXX-X).");
+            case CHECK_MISMATCH -> Text.of(
+                    "コードの最後の文字（チェック文字）が一致しません。読み間違いがないか施設に確認してください。",
+                    "The code's last (check) character does not match: ask the venue to read it out again.");
         };
     }
 
@@ -91,9 +99,11 @@ public class CaseRequestParser {
         boolean hasDates = request.dates != null;
         boolean hasWindow = request.window != null;
         if (hasDates == hasWindow) {
-            errors.add(new FieldError(hasDates ? "window" : "dates", hasDates
-                    ? "日付（dates）と時間帯（window）はどちらか一方だけを指定してください。"
-                    : "日付（dates）または時間帯（window）を指定してください。"));
+            errors.add(FieldError.of(hasDates ? "window" : "dates", hasDates
+                    ? Text.of("日付（dates）と時間帯（window）はどちらか一方だけを指定してください。",
+                            "Give either dates or a time window, not both.")
+                    : Text.of("日付（dates）または時間帯（window）を指定してください。",
+                            "Give the dates or a time window.")));
             return List.of();
         }
         return hasDates ? dateWindows(request.dates, now, errors) : explicitWindow(request.window, now, errors);
@@ -101,11 +111,13 @@ public class CaseRequestParser {
 
     private List<TimeWindow> dateWindows(List<String> dates, Instant now, List<FieldError> errors) {
         if (dates.isEmpty()) {
-            errors.add(new FieldError("dates", "日付を1つ以上指定してください（時間帯が空です）。"));
+            errors.add(FieldError.of("dates", Text.of("日付を1つ以上指定してください（時間帯が空です）。",
+                    "Give at least one date.")));
             return List.of();
         }
         if (dates.size() > MAX_DATES) {
-            errors.add(new FieldError("dates", "日付は" + MAX_DATES + "日分までです。"));
+            errors.add(FieldError.of("dates", Text.of("日付は" + MAX_DATES + "日分までです。",
+                    "At most " + MAX_DATES + " dates.")));
             return List.of();
         }
         List<TimeWindow> windows = new ArrayList<>();
@@ -116,13 +128,14 @@ public class CaseRequestParser {
             try {
                 day = LocalDate.parse(String.valueOf(dates.get(i)).strip());
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(field, "日付は yyyy-MM-dd の形式で入力してください（例: 2026-11-20）。"));
+                errors.add(FieldError.of(field, Text.of("日付は yyyy-MM-dd の形式で入力してください（例: 2026-11-20）。",
+                        "Write dates as yyyy-MM-dd (e.g. 2026-11-20).")));
                 continue;
             }
             if (day.isAfter(today)) {
-                errors.add(new FieldError(field, "未来の日付は指定できません。"));
+                errors.add(FieldError.of(field, Text.of("未来の日付は指定できません。", "The date is in the future.")));
             } else if (retention.expired(day, now)) {
-                errors.add(new FieldError(field, retentionMessage()));
+                errors.add(FieldError.of(field, retentionMessage()));
             } else {
                 windows.add(new TimeWindow(retention.days().startOf(day), retention.days().endOf(day)));
             }
@@ -137,13 +150,16 @@ public class CaseRequestParser {
             return List.of();
         }
         if (!from.isBefore(to)) {
-            errors.add(new FieldError("window", "時間帯が空です。終了（to）は開始（from）より後にしてください。"));
+            errors.add(FieldError.of("window", Text.of("時間帯が空です。終了（to）は開始（from）より後にしてください。",
+                    "The window is empty: its end (to) must come after its start (from).")));
         } else if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            errors.add(new FieldError("window", "時間帯は31日以内にしてください。"));
+            errors.add(FieldError.of("window", Text.of("時間帯は31日以内にしてください。",
+                    "A window can span at most 31 days.")));
         } else if (from.isAfter(now)) {
-            errors.add(new FieldError("window.from", "未来の時間帯は指定できません。"));
+            errors.add(FieldError.of("window.from", Text.of("未来の時間帯は指定できません。",
+                    "The window starts in the future.")));
         } else if (!to.isAfter(retention.horizon(now))) {
-            errors.add(new FieldError("window", retentionMessage()));
+            errors.add(FieldError.of("window", retentionMessage()));
         } else {
             return List.of(new TimeWindow(from, to));
         }
@@ -152,7 +168,8 @@ public class CaseRequestParser {
 
     private Instant instant(String value, String field, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "日時を入力してください（例: 2026-11-20T18:00+09:00）。"));
+            errors.add(FieldError.of(field, Text.of("日時を入力してください（例: 2026-11-20T18:00+09:00）。",
+                    "Enter a date and time (e.g. 2026-11-20T18:00+09:00).")));
             return null;
         }
         try {
@@ -161,7 +178,8 @@ public class CaseRequestParser {
             try {
                 return LocalDateTime.parse(value.strip()).atZone(retention.days().zone()).toInstant();
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(field, "日時の形式が正しくありません（例: 2026-11-20T18:00+09:00）。"));
+                errors.add(FieldError.of(field, Text.of("日時の形式が正しくありません（例: 2026-11-20T18:00+09:00）。",
+                        "Not a date and time (e.g. 2026-11-20T18:00+09:00).")));
                 return null;
             }
         }
@@ -169,17 +187,21 @@ public class CaseRequestParser {
 
     private String message(CaseRequest request, List<FieldError> errors) {
         if (request.message != null && request.message.isBlank()) {
-            errors.add(new FieldError("message", "本文が空です。既定の文面を使う場合は項目ごと省略してください。"));
+            errors.add(FieldError.of("message", Text.of("本文が空です。既定の文面を使う場合は項目ごと省略してください。",
+                    "The message is empty. Leave the field out to send the default text.")));
             return null;
         }
         if (request.extraText != null && request.extraText.length() > MAX_EXTRA_TEXT) {
-            errors.add(new FieldError("extraText", "追記は" + MAX_EXTRA_TEXT + "文字までです。"));
+            errors.add(FieldError.of("extraText", Text.of("追記は" + MAX_EXTRA_TEXT + "文字までです。",
+                    "The extra text can have at most " + MAX_EXTRA_TEXT + " characters.")));
             return null;
         }
         String text = notice.compose(request.message, request.extraText);
         if (text.length() > NoticeText.MAX_LENGTH) {
-            errors.add(new FieldError(request.message != null ? "message" : "extraText",
-                    "LINE のメッセージは" + NoticeText.MAX_LENGTH + "文字までです（現在 " + text.length() + " 文字）。"));
+            errors.add(FieldError.of(request.message != null ? "message" : "extraText", Text.of(
+                    "LINE のメッセージは" + NoticeText.MAX_LENGTH + "文字までです（現在 " + text.length() + " 文字）。",
+                    "A LINE message can have at most " + NoticeText.MAX_LENGTH + " characters (this one has "
+                            + text.length() + ").")));
             return null;
         }
         return text;
@@ -187,17 +209,20 @@ public class CaseRequestParser {
 
     private static String note(String note, List<FieldError> errors) {
         if (note == null || note.isBlank()) {
-            errors.add(new FieldError("note", "メモ（案件の根拠・経緯）を入力してください。"));
+            errors.add(FieldError.of("note", Text.of("メモ（案件の根拠・経緯）を入力してください。",
+                    "Enter a note: why this case is opened.")));
             return null;
         }
         if (note.length() > MAX_NOTE) {
-            errors.add(new FieldError("note", "メモは" + MAX_NOTE + "文字までです。"));
+            errors.add(FieldError.of("note", Text.of("メモは" + MAX_NOTE + "文字までです。",
+                    "The note can have at most " + MAX_NOTE + " characters.")));
             return null;
         }
         return note.strip();
     }
 
-    private String retentionMessage() {
-        return "来訪記録の保存期間（" + retention.retentionDays() + "日）を過ぎています。この期間の記録は削除済みです。";
+    private Text retentionMessage() {
+        return Text.of("来訪記録の保存期間（" + retention.retentionDays() + "日）を過ぎています。この期間の記録は削除済みです。",
+                "Older than the " + retention.retentionDays() + " days visits are kept: they have been deleted.");
     }
 }

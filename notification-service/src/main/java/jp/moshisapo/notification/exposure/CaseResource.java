@@ -17,6 +17,7 @@ import java.util.Locale;
 import jp.moshisapo.notification.audit.CurrentActor;
 import jp.moshisapo.notification.problem.FieldError;
 import jp.moshisapo.notification.problem.ProblemException;
+import jp.moshisapo.notification.problem.Text;
 
 /** The staff API of exposure cases. Roles come from the token; the gateway checks them too (defence in depth). */
 @Path("/admin/cases")
@@ -25,10 +26,12 @@ public class CaseResource {
 
     private final CaseService cases;
     private final CurrentActor actor;
+    private final NoticeText notice;
 
-    CaseResource(CaseService cases, CurrentActor actor) {
+    CaseResource(CaseService cases, CurrentActor actor, NoticeText notice) {
         this.cases = cases;
         this.actor = actor;
+        this.notice = notice;
     }
 
     @POST
@@ -36,7 +39,8 @@ public class CaseResource {
     @RolesAllowed("staff")
     public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (request == null) {
-            throw ProblemException.invalid(List.of(new FieldError("", "リクエスト本文（JSON）が必要です。")));
+            throw ProblemException.invalid(List.of(FieldError.of("", Text.of("リクエスト本文（JSON）が必要です。",
+                    "A JSON request body is required."))));
         }
         CaseView created = cases.create(request, actor.get());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -48,9 +52,18 @@ public class CaseResource {
     public List<CaseSummary> list(@QueryParam("state") String state, @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 200) {
-            throw ProblemException.invalid(List.of(new FieldError("limit", "1〜200 の範囲で指定してください。")));
+            throw ProblemException.invalid(List.of(FieldError.of("limit", Text.of("1〜200 の範囲で指定してください。",
+                    "Between 1 and 200."))));
         }
         return cases.list(state(state), before == null ? Long.MAX_VALUE : before, limit);
+    }
+
+    /** The default message of a new case, shown by the staff console for editing before a draft exists. */
+    @GET
+    @Path("template")
+    @RolesAllowed("staff")
+    public CaseTemplate template() {
+        return new CaseTemplate(notice.defaultText(), NoticeText.MAX_LENGTH);
     }
 
     @GET
@@ -82,8 +95,9 @@ public class CaseResource {
         try {
             return CaseState.valueOf(state.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(List.of(new FieldError("state",
-                    "DRAFT, SENDING, DONE, FAILED, CANCELLED のいずれかを指定してください。")));
+            throw ProblemException.invalid(List.of(FieldError.of("state", Text.of(
+                    "DRAFT, SENDING, DONE, FAILED, CANCELLED のいずれかを指定してください。",
+                    "One of DRAFT, SENDING, DONE, FAILED, CANCELLED."))));
         }
     }
 }

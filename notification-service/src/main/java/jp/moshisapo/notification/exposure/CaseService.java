@@ -22,6 +22,7 @@ import jp.moshisapo.notification.matching.Preview;
 import jp.moshisapo.notification.matching.PreviewQuery;
 import jp.moshisapo.notification.problem.FieldError;
 import jp.moshisapo.notification.problem.ProblemException;
+import jp.moshisapo.notification.problem.Text;
 
 /** The case workflow: draft with preview, four-eyes approval, cancel; every step audited in its transaction. */
 @ApplicationScoped
@@ -95,7 +96,8 @@ public class CaseService {
             if (found.createdBy().subject().equals(approver.subject())) {
                 return null; // refused below, after this transaction, so the refusal's audit entry commits
             }
-            requireState(found, CaseState.DRAFT, "承認できるのは下書き（DRAFT）の案件だけです。");
+            requireState(found, CaseState.DRAFT, Text.of("承認できるのは下書き（DRAFT）の案件だけです。",
+                    "Only a draft (DRAFT) can be approved."));
             // No preview here: sending starts on commit, and the planner audits the exact recipient counts.
             cases.approve(c, id, approver, now);
             audit.record(c, approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name()));
@@ -106,8 +108,9 @@ public class CaseService {
                 audit.record(c, approver, AuditAction.APPROVAL_REFUSED, id, Map.of("reason", "self-approval"));
                 return null;
             });
-            throw new ProblemException(403, "self-approval", "Self-approval refused",
-                    "自分が作成した案件は承認できません。別の承認者に承認を依頼してください。");
+            throw new ProblemException(403, "self-approval", "Self-approval refused", Text.of(
+                    "自分が作成した案件は承認できません。別の承認者に承認を依頼してください。",
+                    "You cannot approve a case you created. Ask another approver."));
         }
         approved.fire(new CaseEvents.Approved(id));
         return view;
@@ -119,7 +122,8 @@ public class CaseService {
         CaseView view = db.inTransaction(c -> {
             ExposureCase found = cases.lock(c, id).orElseThrow(() -> notFound(id));
             if (found.state().isFinal()) {
-                throw ProblemException.conflict("この案件はすでに終了しています（" + found.state() + "）。");
+                throw ProblemException.conflict(Text.of("この案件はすでに終了しています（" + found.state() + "）。",
+                        "This case has already ended (" + found.state() + ")."));
             }
             cases.cancel(c, id, actor, now);
             int batchesCancelled = cancelPendingBatches(c, id, now);
@@ -155,13 +159,16 @@ public class CaseService {
             String typed = request.codes.get(i);
             String canonical = jp.moshisapo.protocol.code.PrintedCode.parse(typed).canonical();
             if (unknown.contains(canonical)) {
-                errors.add(new FieldError("codes[" + i + "]", "登録されていないコードです: "
-                        + CaseViews.displayCode(canonical)));
+                String shown = CaseViews.displayCode(canonical);
+                errors.add(FieldError.of("codes[" + i + "]", Text.of("登録されていないコードです: " + shown,
+                        "No venue has this code: " + shown)));
             }
         }
-        throw new ProblemException(422, "unknown-codes", "Unknown codes",
+        throw new ProblemException(422, "unknown-codes", "Unknown codes", Text.of(
                 "登録されていないコードがあります: " + String.join("、", display)
-                        + "。施設に印刷されたコードを確認してください。", errors, Map.of("unknownCodes", display));
+                        + "。施設に印刷されたコードを確認してください。",
+                "Codes no venue was given: " + String.join(", ", display)
+                        + ". Check the code printed at the venue."), errors, Map.of("unknownCodes", display));
     }
 
     private static Map<String, Object> counts(Preview preview) {
@@ -174,13 +181,14 @@ public class CaseService {
         return counts;
     }
 
-    private static void requireState(ExposureCase c, CaseState expected, String detail) {
+    private static void requireState(ExposureCase c, CaseState expected, Text detail) {
         if (c.state() != expected) {
-            throw ProblemException.conflict(detail + "（現在: " + c.state() + "）");
+            throw ProblemException.conflict(Text.of(detail.ja() + "（現在: " + c.state() + "）",
+                    detail.en() + " (now: " + c.state() + ")"));
         }
     }
 
     static ProblemException notFound(long id) {
-        return ProblemException.notFound("案件 " + id + " は見つかりません。");
+        return ProblemException.notFound(Text.of("案件 " + id + " は見つかりません。", "There is no case " + id + "."));
     }
 }

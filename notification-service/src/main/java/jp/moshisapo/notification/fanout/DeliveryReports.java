@@ -19,6 +19,7 @@ import jp.moshisapo.notification.exposure.CaseRepository;
 import jp.moshisapo.notification.exposure.CaseViews;
 import jp.moshisapo.notification.exposure.ExposureCase;
 import jp.moshisapo.notification.problem.ProblemException;
+import jp.moshisapo.notification.problem.Text;
 
 /** Builds a case's {@link DeliveryReport} from its batches. */
 @ApplicationScoped
@@ -41,7 +42,8 @@ public class DeliveryReports {
     public DeliveryReport report(long caseId, Actor reader) {
         return db.inTransaction(c -> {
             ExposureCase exposure = cases.find(c, caseId)
-                    .orElseThrow(() -> ProblemException.notFound("案件 " + caseId + " は見つかりません。"));
+                    .orElseThrow(() -> ProblemException.notFound(Text.of("案件 " + caseId + " は見つかりません。",
+                            "There is no case " + caseId + ".")));
             DeliveryReport report = build(c, exposure);
             audit.record(c, reader, AuditAction.REPORT_VIEWED, caseId, Map.of("delivered",
                     report.recipients().delivered(), "failed", report.recipients().failed()));

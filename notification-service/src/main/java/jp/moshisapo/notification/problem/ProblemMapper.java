@@ -17,44 +17,50 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place errors become {@code application/problem+json}; nothing else builds error responses. */
+/**
+ * The one place errors become {@code application/problem+json}; nothing else builds error responses. Details and
+ * field messages are Japanese, or English when the caller asks ({@code Accept-Language: en}, {@code ?lang=en}).
+ */
 public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(e.problem(), request);
+        return respond(e, request);
     }
 
     /** Missing, invalid or expired bearer token (the token's own content is never echoed). */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
-        Problem problem = new ProblemException(401, "unauthorized", "Unauthorized",
-                "有効なアクセストークンが必要です。ログインし直してください。").problem();
+        ProblemException problem = new ProblemException(401, "unauthorized", "Unauthorized", Text.of(
+                "有効なアクセストークンが必要です。ログインし直してください。",
+                "A valid access token is required. Please log in again."));
         return Response.fromResponse(respond(problem, request)).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(new ProblemException(403, "forbidden", "Forbidden",
-                "この操作を行う権限がありません。").problem(), request);
+        return respond(new ProblemException(403, "forbidden", "Forbidden", Text.of(
+                "この操作を行う権限がありません。", "You are not allowed to do this.")), request);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class})
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
         List<FieldError> errors = List.of();
-        String detail = "リクエスト本文を JSON として読めません。";
+        Text detail = Text.of("リクエスト本文を JSON として読めません。", "The request body is not readable JSON.");
         if (e instanceof UnrecognizedPropertyException unknown) {
-            detail = "不明な項目があります: " + unknown.getPropertyName();
-            errors = List.of(new FieldError(unknown.getPropertyName(), "この項目は受け付けていません。"));
+            detail = Text.of("不明な項目があります: " + unknown.getPropertyName(),
+                    "Unknown field: " + unknown.getPropertyName());
+            errors = List.of(FieldError.of(unknown.getPropertyName(),
+                    Text.of("この項目は受け付けていません。", "This field is not accepted.")));
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String field = ((MismatchedInputException) e).getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            detail = "項目の形式が正しくありません: " + field;
-            errors = List.of(new FieldError(field, "形式が正しくありません。"));
+            detail = Text.of("項目の形式が正しくありません: " + field, "A field has the wrong type: " + field);
+            errors = List.of(FieldError.of(field, Text.of("形式が正しくありません。", "Wrong type.")));
         }
-        return respond(new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of())
-                .problem(), request);
+        return respond(new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of()),
+                request);
     }
 
     /** 404 for unknown paths, 405, 415 and the like: the framework's status, our body. */
@@ -66,7 +72,7 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         String reason = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(new ProblemException(status, "http-" + status, reason, reason).problem(), request);
+        return respond(new ProblemException(status, "http-" + status, reason, reason), request);
     }
 
     /** Anything unforeseen: logged with an id the caller can quote, never a stack trace in the response. */
@@ -74,12 +80,13 @@ public class ProblemMapper {
     public Response unexpected(Exception e, HttpServerRequest request) {
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s %s", errorId, request.method(), request.path());
-        return respond(new ProblemException(500, "internal-error", "Internal error",
-                "処理中にエラーが発生しました。時間をおいて再度お試しください。(エラーID: " + errorId + ")").problem(),
-                request);
+        return respond(new ProblemException(500, "internal-error", "Internal error", Text.of(
+                "処理中にエラーが発生しました。時間をおいて再度お試しください。(エラーID: " + errorId + ")",
+                "Something went wrong. Please try again later. (error id: " + errorId + ")")), request);
     }
 
-    private static Response respond(Problem problem, HttpServerRequest request) {
+    private static Response respond(ProblemException e, HttpServerRequest request) {
+        Problem problem = e.problem(Language.resolve(request.getParam("lang"), request.getHeader("Accept-Language")));
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
                 .entity(problem.withInstance(request.path())).build();
     }

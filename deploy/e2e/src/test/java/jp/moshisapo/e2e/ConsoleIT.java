@@ -1,0 +1,239 @@
+package jp.moshisapo.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.IntStream;
+import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.inbox.InboxMessage;
+import jp.moshisapo.servers.Wait;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The staff console in a real browser against the whole stack and a real Keycloak: staff1 signs in on Keycloak's
+ * login page, looks up a code read out over the phone, opens a case and sees its preview but cannot approve it;
+ * approver1 approves; the residents' LINE inboxes and the console's delivery report agree. Each step leaves a
+ * screenshot in target/console-screenshots.
+ */
+class ConsoleIT {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final int RESIDENTS = 6;
+    private static final String NOTICE_MARK = "【お知らせ】";
+    private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+
+    private final String console = TestStack.gateway() + "/console/";
+    private final LineSimulator line = TestStack.line();
+
+    @Test
+    void staffOpenACaseInTheConsoleAndASecondPersonApprovesIt() {
+        Venue venue = Venue.register("コンソール会館", "大ホール");
+        List<String> residents = residentsCheckIn(venue.code());
+        awaitVisitsKnownToNotificationService(venue.code());
+
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            logIn(browser, wait, "staff1", "01-login-keycloak");
+            screenshot(browser, "02-signed-in");
+
+            lookUpTheCodeAsReadOverThePhone(browser, wait, venue.code());
+            long caseId = openACaseAndSeeItsPreview(browser, wait);
+            staff1CannotApprove(browser);
+
+            browser.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+            browser.get(console + "#/cases/" + caseId);
+            logIn(browser, wait, "approver1", null);
+            int delivered = approverApprovesAndWatchesTheReport(browser, wait, caseId);
+
+            assertEquals(RESIDENTS, delivered, "the report counts every resident of that room and day");
+            for (String resident : residents) {
+                long notices = line.inbox(resident).stream().filter(m -> m.text().contains(NOTICE_MARK)).count();
+                assertEquals(1, notices, "notices in the inbox of " + resident);
+            }
+            theAuditLogShowsWhoDidWhat(browser, wait, caseId);
+            theConsoleAndTheApisErrorsSpeakEnglishOnRequest(browser, wait, venue.code());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Every resident follows the account, scans the room's QR code and consents. */
+    private List<String> residentsCheckIn(String code) {
+        URI checkinUrl = URI.create(TestStack.gateway() + "/c/" + Venue.canonical(code));
+        List<String> residents = IntStream.range(0, RESIDENTS)
+                .mapToObj(i -> LineSimulator.userIdFor("console-resident-" + i)).toList();
+        for (String resident : residents) {
+            assertEquals(200, line.follow(resident).status());
+            assertEquals(200, line.scan(resident, checkinUrl).status());
+            await(resident, "a consent prompt", m -> m.actionLabels().contains("同意する"));
+            assertEquals(200, line.tap(resident, "同意する").status());
+            await(resident, "the check-in confirmation", m -> m.text().contains("LINEメッセージでお知らせします"));
+        }
+        return residents;
+    }
+
+    /**
+     * Visits reach notification-service over Kafka a moment after the residents' confirmation; a scratch case of
+     * staff2 (cancelled at once) shows when all have arrived, so the console's preview is final at first sight.
+     */
+    private void awaitVisitsKnownToNotificationService(String code) {
+        Staff staff2 = Staff.of("staff2");
+        long scratch = staff2.openCase(code, LocalDate.now(TOKYO), "scratch: waiting for the visits");
+        Wait.until("the visits to reach notification-service", Duration.ofMinutes(2), () ->
+                staff2.get("/admin/cases/" + scratch).json().path("preview").path("recipients").asInt() == RESIDENTS);
+        assertEquals(200, staff2.post("/admin/cases/" + scratch + "/cancel", null).status());
+    }
+
+    private void logIn(ChromeDriver browser, WebDriverWait wait, String user, String screenshot) {
+        if (!browser.getCurrentUrl().startsWith(console)) {
+            browser.get(console);
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
+        wait.until(d -> d.findElement(By.id("username")).isDisplayed());
+        assertTrue(browser.getCurrentUrl().startsWith(TestStack.get().keycloak().orElseThrow().baseUrl()),
+                "the password is typed into Keycloak's page, never into the console: " + browser.getCurrentUrl());
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        if (screenshot != null) {
+            screenshot(browser, screenshot);
+        }
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.findElement(By.id("user")).getText().startsWith(user));
+        assertFalse(browser.getCurrentUrl().contains("code="), "the login code is removed from the address bar");
+    }
+
+    private void lookUpTheCodeAsReadOverThePhone(ChromeDriver browser, WebDriverWait wait, String code) {
+        // lower case, no hyphens, and the letters people say for zero and one
+        String typed = Venue.canonical(code).toLowerCase().replace('0', 'o').replace('1', 'i');
+        browser.findElement(By.id("nav-lookup")).click();
+        WebElement input = wait.until(d -> d.findElement(By.id("code")));
+        input.sendKeys(misread(typed));
+        browser.findElement(By.id("lookup")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-code")));
+        assertTrue(error.getText().contains("確認用の文字が合いません"), "the API's reason, next to the field: "
+                + error.getText());
+        input.clear();
+        input.sendKeys(typed);
+        browser.findElement(By.id("lookup")).click();
+        wait.until(d -> d.findElement(By.id("result-venue")).getText().equals("コンソール会館"));
+        assertEquals(code, browser.findElement(By.id("result-code")).getText());
+        assertEquals("大ホール", browser.findElement(By.id("result-room")).getText());
+        assertTrue(browser.findElement(By.id("result-address")).getText().contains("岩手県盛岡市内丸10-1"));
+        assertEquals("019-629-5487", browser.findElement(By.id("result-phone")).getText());
+        assertEquals("有効", browser.findElement(By.id("result-status")).getText());
+        assertFalse(browser.findElement(By.id("error-code")).isDisplayed());
+        screenshot(browser, "03-code-lookup");
+    }
+
+    /** The same code with its check character misheard: one letter off, which the check character catches. */
+    private static String misread(String typed) {
+        char last = typed.charAt(typed.length() - 1);
+        return typed.substring(0, typed.length() - 1) + (last == 'z' ? 'y' : 'z');
+    }
+
+    private long openACaseAndSeeItsPreview(ChromeDriver browser, WebDriverWait wait) {
+        browser.findElement(By.id("use-in-case")).click();
+        wait.until(d -> d.findElement(By.id("message")).getAttribute("value").startsWith(NOTICE_MARK));
+        assertEquals(LocalDate.now(TOKYO).toString(), browser.findElement(By.id("dates")).getAttribute("value"),
+                "the day is prefilled with today in Iwate");
+        browser.findElement(By.id("note")).sendKeys("保健所からの連絡（コンソール試験）");
+        screenshot(browser, "04-new-case");
+        browser.findElement(By.id("create")).click();
+
+        wait.until(d -> d.findElement(By.id("preview-recipients")).getText().equals(Integer.toString(RESIDENTS)));
+        assertEquals("DRAFT", browser.findElement(By.id("case-state")).getAttribute("data-state"));
+        WebElement perCode = browser.findElement(By.cssSelector("#preview-codes tbody tr"));
+        assertTrue(perCode.getText().contains("コンソール会館"), perCode.getText());
+        assertEquals(Integer.toString(RESIDENTS), perCode.findElement(By.className("preview-code-residents")).getText());
+        String url = browser.getCurrentUrl();
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    private void staff1CannotApprove(ChromeDriver browser) {
+        WebElement approve = browser.findElement(By.id("approve"));
+        assertFalse(approve.isEnabled(), "staff1 has no approver role");
+        assertTrue(browser.findElement(By.id("approve-reason")).getText().contains("承認者の権限がない"),
+                browser.findElement(By.id("approve-reason")).getText());
+        screenshot(browser, "05-preview-staff1-cannot-approve");
+    }
+
+    private int approverApprovesAndWatchesTheReport(ChromeDriver browser, WebDriverWait wait, long caseId) {
+        WebElement approve = wait.until(d -> d.findElement(By.id("approve")));
+        assertTrue(approve.isEnabled(), "approver1 did not create the case and may approve it");
+        screenshot(browser, "06-approver-sees-the-case");
+        approve.click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+
+        WebDriverWait sending = new WebDriverWait(browser, Duration.ofMinutes(2));
+        sending.until(d -> "DONE".equals(d.findElement(By.id("case-state")).getAttribute("data-state"))
+                && d.findElements(By.id("report-delivered")).size() == 1);
+        assertTrue(browser.findElement(By.id("case-approved-by")).getText().startsWith("approver1"));
+        screenshot(browser, "07-delivery-report");
+        int shown = Integer.parseInt(browser.findElement(By.id("report-delivered")).getText());
+        assertEquals(Integer.toString(RESIDENTS), browser.findElement(By.id("report-planned")).getText());
+        assertEquals("0", browser.findElement(By.id("report-failed")).getText());
+
+        JsonNode report = Staff.of("approver1").get("/admin/cases/" + caseId + "/report").json();
+        assertEquals(report.path("recipients").path("delivered").asInt(), shown, "the page shows the API's report");
+        return shown;
+    }
+
+    private void theAuditLogShowsWhoDidWhat(ChromeDriver browser, WebDriverWait wait, long caseId) {
+        browser.findElement(By.id("nav-audit")).click();
+        WebElement caseFilter = wait.until(d -> d.findElement(By.id("audit-case")));
+        caseFilter.sendKeys(Long.toString(caseId));
+        browser.findElement(By.id("audit-user")).sendKeys("approver1");
+        browser.findElement(By.id("audit-filter")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#audit-table tr[data-action='CASE_APPROVED']")).size() == 1);
+        assertTrue(browser.findElements(By.cssSelector("#audit-table tr[data-action='CASE_CREATED']")).isEmpty(),
+                "filtered to approver1: staff1 created the case");
+        screenshot(browser, "08-audit-log");
+    }
+
+    private void theConsoleAndTheApisErrorsSpeakEnglishOnRequest(ChromeDriver browser, WebDriverWait wait,
+            String code) {
+        browser.findElement(By.id("lang-switch")).click();
+        wait.until(d -> d.findElement(By.id("nav-audit")).getText().equals("Audit log"));
+        browser.findElement(By.id("nav-lookup")).click();
+        wait.until(d -> d.findElement(By.id("code"))).sendKeys(misread(Venue.canonical(code)));
+        browser.findElement(By.id("lookup")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-code")));
+        assertTrue(error.getText().contains("check character does not match"), error.getText());
+        browser.findElement(By.id("nav-cases")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#cases-table tr[data-case]")).isEmpty());
+        screenshot(browser, "09-cases-in-english");
+    }
+
+    private void await(String resident, String what, java.util.function.Predicate<InboxMessage> test) {
+        Wait.until(what + " for " + resident, Duration.ofSeconds(60),
+                () -> line.inbox(resident).stream().anyMatch(test));
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -29,7 +29,12 @@ public final class ProblemResponses {
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(problem.toJson(RequestIds.of(ctx)));
+                .end(problem.toJson(RequestIds.of(ctx), prefersEnglish(ctx)));
+    }
+
+    /** Whether the client asked for English (the staff console at ?lang=en does); Japanese otherwise. */
+    public static boolean prefersEnglish(RoutingContext ctx) {
+        return Problem.prefersEnglish(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     /** 401 with the challenge a bearer-token client expects (RFC 6750). */

@@ -13,6 +13,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import java.util.concurrent.TimeoutException;
 import jp.moshisapo.gateway.bodylimit.LimitedBodyStream;
 import jp.moshisapo.gateway.problem.Problem;
+import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
 import jp.moshisapo.gateway.requestid.RequestIds;
 import org.jboss.logging.Logger;
@@ -83,7 +84,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .setBody(Body.body(problem.toJson(RequestIds.of(ctx))));
+                .setBody(Body.body(problem.toJson(RequestIds.of(ctx), ProblemResponses.prefersEnglish(ctx))));
         if (problem.status() == 413) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }

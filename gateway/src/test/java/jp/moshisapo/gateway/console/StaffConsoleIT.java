@@ -111,6 +111,18 @@ class StaffConsoleIT {
     }
 
     @Test
+    void theGatewaysOwnProblemsSpeakEnglishToAConsoleInEnglish() {
+        JsonObject english = new JsonObject(client.get("/console/nothing.js", "Accept-Language", "en").body());
+        JsonObject japanese = new JsonObject(client.get("/console/nothing.js",
+                "Accept-Language", "ja,en;q=0.8").body());
+        JsonObject login = new JsonObject(client.get("/admin/cases", "Accept-Language", "en-GB,en;q=0.9").body());
+
+        assertEquals("The page was not found. Please check the URL.", english.getString("detail"));
+        assertEquals("お探しのページは見つかりませんでした。URLをご確認ください。", japanese.getString("detail"));
+        assertEquals("Login required", login.getString("title"));
+    }
+
+    @Test
     void unknownConsoleFilesAndOtherMethodsAreRefusedAsProblems() {
         HttpResponse<String> missing = client.get("/console/application.properties");
         HttpResponse<String> outside = client.get("/console/../console/app.js");

@@ -133,11 +133,13 @@ class RoutingIT {
     }
 
     @Test
-    void consoleIsReservedForTheGatewayItselfAndReachesNoService() {
-        HttpResponse<String> response = client.get("/console/");
+    void consoleIsServedByTheGatewayItselfAndReachesNoService() {
+        HttpResponse<String> page = client.get("/console/");
+        HttpResponse<String> missing = client.get("/console/no-such-file.js");
 
-        assertEquals(404, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(200, page.statusCode());
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(upstreams.facility().received().isEmpty());
     }
 

@@ -45,7 +45,7 @@ function route(message) {
   const me = user();
   showShell(me);
   if (!me) {
-    renderLogin(main, message, () => login(lang));
+    renderLogin(main, message, login);
     return;
   }
   const [path, search] = (location.hash.slice(1) || '/lookup').split('?');
@@ -70,7 +70,7 @@ async function start() {
   document.getElementById('brand').textContent = t('title');
   const logoutButton = document.getElementById('logout');
   logoutButton.textContent = t('logout');
-  logoutButton.addEventListener('click', () => logout(lang));
+  logoutButton.addEventListener('click', logout);
   fill(main, h('p', {class: 'muted'}, t('loading')));
   const response = await fetch('config.json');
   configure(await response.json());

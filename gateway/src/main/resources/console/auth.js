@@ -1,6 +1,7 @@
 // Sign-in with the authorization code flow and PKCE (RFC 7636) against the realm's public console client: the
 // console never sees a password, keeps no client secret, and holds tokens only in this tab (sessionStorage,
 // gone when the tab closes). Keycloak's own login page collects the password.
+import {lang} from './i18n.js';
 
 const LOGIN_KEY = 'moshisapo.console.login';
 const TOKENS_KEY = 'moshisapo.console.tokens';
@@ -17,9 +18,12 @@ function endpoint(name) {
   return `${config.oidcUrl}/protocol/openid-connect/${name}`;
 }
 
-/** The console's own address: the one redirect URI registered for it (any query or hash is restored later). */
+/**
+ * The console's own address in the staff member's language (registered as /console/*), so the page Keycloak sends
+ * back to already speaks it; the screen that was open (the hash) is restored after the login.
+ */
 function redirectUri() {
-  return `${location.origin}/console/`;
+  return `${location.origin}/console/${lang === 'en' ? '?lang=en' : ''}`;
 }
 
 function base64Url(bytes) {
@@ -35,13 +39,11 @@ function randomString() {
 }
 
 /** Sends the browser to Keycloak's login page; it comes back to /console/ with ?code&state. */
-export async function login(lang) {
+export async function login() {
   const verifier = randomString();
   const state = randomString();
   const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(LOGIN_KEY, JSON.stringify({
-    verifier, state, returnTo: location.search.includes('lang=en') ? '?lang=en' + location.hash : location.hash,
-  }));
+  sessionStorage.setItem(LOGIN_KEY, JSON.stringify({verifier, state, returnTo: location.hash}));
   const query = new URLSearchParams({
     response_type: 'code',
     client_id: config.clientId,
@@ -66,7 +68,7 @@ export async function completeLogin() {
   }
   const pending = JSON.parse(sessionStorage.getItem(LOGIN_KEY) || 'null');
   sessionStorage.removeItem(LOGIN_KEY);
-  history.replaceState(null, '', `/console/${pending ? pending.returnTo : ''}`);
+  history.replaceState(null, '', redirectUri() + (pending ? pending.returnTo : ''));
   if (!pending || pending.state !== params.get('state') || !params.has('code')) {
     return false;
   }
@@ -143,12 +145,12 @@ export function user() {
 }
 
 /** Forgets the tokens and ends the Keycloak session, coming back to the console's login screen. */
-export function logout(lang) {
+export function logout() {
   const tokens = stored();
   sessionStorage.removeItem(TOKENS_KEY);
   const query = new URLSearchParams({
     client_id: config.clientId,
-    post_logout_redirect_uri: redirectUri() + (lang === 'en' ? '?lang=en' : ''),
+    post_logout_redirect_uri: redirectUri(),
   });
   if (tokens && tokens.id) {
     query.set('id_token_hint', tokens.id);

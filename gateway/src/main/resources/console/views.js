@@ -1,7 +1,6 @@
 // The console's screens. Each one shows what the admin API answers and offers only actions the API has; the
 // API decides (roles, four-eyes, states) and its refusals are shown next to the field or button that caused them.
 import {api, ApiProblem, LoginRequired} from './api.js';
-import {user} from './auth.js';
 import {fill, h, localTime} from './dom.js';
 import {lang, t} from './i18n.js';
 
@@ -318,32 +317,33 @@ function showCase(main, view) {
 }
 
 /**
- * Approve and cancel, as the API allows them: approve is for the approver role and never for the case's creator
- * (the API refuses both with 403; the button says so before anyone clicks). Cancel is open to all staff.
+ * Approve and cancel, as the API says this reader may (its {@code actions}: approve only for the approver role,
+ * never the case's creator, only a draft; cancel until the case has ended). A refused approve stays visible,
+ * disabled, with the API's reason next to it.
  */
 function actions(view, actionError, main) {
-  if (FINAL_STATES.includes(view.state)) {
+  const allowed = view.actions;
+  if (!allowed) {
     return null;
   }
-  const me = user();
   const buttons = h('div', {class: 'actions'});
-  if (view.state === 'DRAFT') {
-    const reason = !me.roles.includes('approver') ? t('reasonNotApprover')
-        : view.createdBy === me.name ? t('reasonOwnCase') : null;
-    const approve = h('button', {type: 'button', id: 'approve', class: 'primary', disabled: Boolean(reason),
-      'aria-describedby': reason ? 'approve-reason' : null}, t('approve'));
+  if (allowed.approve.reason !== 'not-draft') {
+    const approve = h('button', {type: 'button', id: 'approve', class: 'primary', disabled: !allowed.approve.allowed,
+      'aria-describedby': allowed.approve.allowed ? null : 'approve-reason'}, t('approve'));
     approve.addEventListener('click', () => act(approve, t('confirmApprove'), () => api.approveCase(view.id),
         actionError, main));
     buttons.append(approve);
-    if (reason) {
-      buttons.append(h('span', {id: 'approve-reason', class: 'reason'}, reason));
+    if (!allowed.approve.allowed) {
+      buttons.append(h('span', {id: 'approve-reason', class: 'reason'}, allowed.approve.message));
     }
   }
-  const cancel = h('button', {type: 'button', id: 'cancel', class: 'danger'}, t('cancel'));
-  cancel.addEventListener('click', () => act(cancel, t('confirmCancel'), () => api.cancelCase(view.id),
-      actionError, main));
-  buttons.append(cancel);
-  return buttons;
+  if (allowed.cancel.allowed) {
+    const cancel = h('button', {type: 'button', id: 'cancel', class: 'danger'}, t('cancel'));
+    cancel.addEventListener('click', () => act(cancel, t('confirmCancel'), () => api.cancelCase(view.id),
+        actionError, main));
+    buttons.append(cancel);
+  }
+  return buttons.childElementCount ? buttons : null;
 }
 
 async function act(button, question, call, actionError, main) {
@@ -353,7 +353,9 @@ async function act(button, question, call, actionError, main) {
   clearErrors(actionError);
   button.disabled = true;
   try {
-    showCase(main, await call());
+    const changed = await call();
+    // read the case again: its preview and what may be done next come with a fresh read
+    renderCase(main, changed.id);
   } catch (error) {
     button.disabled = false;
     showProblem(error, actionError);

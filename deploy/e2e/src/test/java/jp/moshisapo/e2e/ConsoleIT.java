@@ -111,6 +111,8 @@ class ConsoleIT {
         wait.until(d -> d.findElement(By.id("username")).isDisplayed());
         assertTrue(browser.getCurrentUrl().startsWith(TestStack.get().keycloak().orElseThrow().baseUrl()),
                 "the password is typed into Keycloak's page, never into the console: " + browser.getCurrentUrl());
+        assertEquals(browser.getCurrentUrl().contains("ui_locales=en") ? "en" : "ja",
+                browser.findElement(By.tagName("html")).getAttribute("lang"), "Keycloak's page in the console's language");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         if (screenshot != null) {
@@ -147,7 +149,7 @@ class ConsoleIT {
     /** The same code with its check character misheard: one letter off, which the check character catches. */
     private static String misread(String typed) {
         char last = typed.charAt(typed.length() - 1);
-        return typed.substring(0, typed.length() - 1) + (last == 'z' ? 'y' : 'z');
+        return typed.substring(0, typed.length() - 1) + (Character.toLowerCase(last) == 'z' ? 'y' : 'z');
     }
 
     private long openACaseAndSeeItsPreview(ChromeDriver browser, WebDriverWait wait) {
@@ -221,6 +223,13 @@ class ConsoleIT {
         browser.findElement(By.id("nav-cases")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#cases-table tr[data-case]")).isEmpty());
         screenshot(browser, "09-cases-in-english");
+
+        // logged out and in again in English: Keycloak's page and the console that comes back stay English
+        browser.findElement(By.id("logout")).click();
+        assertEquals("Log in", wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login"))).getText());
+        logIn(browser, wait, "staff2", null);
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("Code lookup", browser.findElement(By.id("nav-lookup")).getText());
     }
 
     private void await(String resident, String what, java.util.function.Predicate<InboxMessage> test) {

@@ -1,5 +1,6 @@
 package jp.moshisapo.notification.audit;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -8,9 +9,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CurrentActor {
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    CurrentActor(JsonWebToken token) {
+    CurrentActor(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
+        this.identity = identity;
+    }
+
+    /** Whether the token grants the realm role (staff, approver). */
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
     }
 
     public Actor get() {

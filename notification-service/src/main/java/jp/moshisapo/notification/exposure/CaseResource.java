@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.moshisapo.notification.audit.CurrentActor;
 import jp.moshisapo.notification.problem.FieldError;
+import jp.moshisapo.notification.problem.Language;
 import jp.moshisapo.notification.problem.ProblemException;
 import jp.moshisapo.notification.problem.Text;
 
@@ -69,8 +71,9 @@ public class CaseResource {
     @GET
     @Path("{id}")
     @RolesAllowed("staff")
-    public CaseView get(@PathParam("id") long id) {
-        return cases.get(id, actor.get());
+    public CaseView get(@PathParam("id") long id, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        return cases.get(id, actor.get(), actor.hasRole("approver"), Language.resolve(lang, acceptLanguage));
     }
 
     @POST

@@ -21,6 +21,7 @@ import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.matching.Preview;
 import jp.moshisapo.notification.matching.PreviewQuery;
 import jp.moshisapo.notification.problem.FieldError;
+import jp.moshisapo.notification.problem.Language;
 import jp.moshisapo.notification.problem.ProblemException;
 import jp.moshisapo.notification.problem.Text;
 
@@ -71,13 +72,16 @@ public class CaseService {
         });
     }
 
-    public CaseView get(long id, Actor actor) {
+    /** The case with its preview and what {@code actor} (an approver or not) may do with it, in {@code language}. */
+    public CaseView get(long id, Actor actor, boolean approver, Language language) {
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             ExposureCase found = cases.find(c, id).orElseThrow(() -> notFound(id));
             Preview preview = previews.preview(c, id, found.target(), now);
             audit.record(c, actor, AuditAction.CASE_VIEWED, id, counts(preview));
-            return views.view(found, preview, codes.lookup(found.target().codes()), now);
+            boolean ownCase = found.createdBy().subject().equals(actor.subject());
+            return views.view(found, preview, codes.lookup(found.target().codes()), now)
+                    .withActions(CaseActions.of(found.state(), ownCase, approver, language));
         });
     }
 
@@ -96,8 +100,7 @@ public class CaseService {
             if (found.createdBy().subject().equals(approver.subject())) {
                 return null; // refused below, after this transaction, so the refusal's audit entry commits
             }
-            requireState(found, CaseState.DRAFT, Text.of("承認できるのは下書き（DRAFT）の案件だけです。",
-                    "Only a draft (DRAFT) can be approved."));
+            requireState(found, CaseState.DRAFT, CaseActions.NOT_DRAFT);
             // No preview here: sending starts on commit, and the planner audits the exact recipient counts.
             cases.approve(c, id, approver, now);
             audit.record(c, approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name()));
@@ -108,9 +111,7 @@ public class CaseService {
                 audit.record(c, approver, AuditAction.APPROVAL_REFUSED, id, Map.of("reason", "self-approval"));
                 return null;
             });
-            throw new ProblemException(403, "self-approval", "Self-approval refused", Text.of(
-                    "自分が作成した案件は承認できません。別の承認者に承認を依頼してください。",
-                    "You cannot approve a case you created. Ask another approver."));
+            throw new ProblemException(403, "self-approval", "Self-approval refused", CaseActions.OWN_CASE);
         }
         approved.fire(new CaseEvents.Approved(id));
         return view;

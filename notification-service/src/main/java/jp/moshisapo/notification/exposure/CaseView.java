@@ -4,11 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A case as staff see it: its target, text, who did what, the live preview and, once sending, delivery figures. */
+/**
+ * A case as staff see it: its target, text, who did what, the live preview, once sending, delivery figures, and
+ * (when read) what the reader may do with it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(long id, CaseState state, List<String> codes, List<Window> windows, String message,
         String note, String createdBy, OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt,
-        String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview, Delivery delivery) {
+        String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview, Delivery delivery,
+        CaseActions actions) {
+
+    public CaseView withActions(CaseActions actions) {
+        return new CaseView(id, state, codes, windows, message, note, createdBy, createdAt, approvedBy, approvedAt,
+                cancelledBy, cancelledAt, preview, delivery, actions);
+    }
 
     /** A matching window in local time. */
     public record Window(OffsetDateTime from, OffsetDateTime to) {

@@ -30,7 +30,7 @@ public class CaseViews {
         return new CaseView(c.id(), c.state(), display(c.target().codes()), windows(c), c.message(), c.note(),
                 name(c.createdBy()), local(c.createdAt()), name(c.approvedBy()), local(c.approvedAt()),
                 name(c.cancelledBy()), local(c.cancelledAt()),
-                preview == null ? null : previewView(preview, venues, countedAt), delivery);
+                preview == null ? null : previewView(preview, venues, countedAt), delivery, null);
     }
 
     public CaseSummary summary(ExposureCase c) {

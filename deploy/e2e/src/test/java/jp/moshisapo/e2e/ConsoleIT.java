@@ -57,6 +57,7 @@ class ConsoleIT {
             lookUpTheCodeAsReadOverThePhone(browser, wait, venue.code());
             long caseId = openACaseAndSeeItsPreview(browser, wait);
             staff1CannotApprove(browser);
+            refusalsOfTheApiAppearNextToTheirFields(browser, wait);
 
             browser.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
@@ -176,6 +177,24 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.id("approve-reason")).getText().contains("承認者の権限がない"),
                 browser.findElement(By.id("approve-reason")).getText());
         screenshot(browser, "05-preview-staff1-cannot-approve");
+    }
+
+    /** A case without codes, with an empty window and without a note: each reason next to its own field. */
+    private void refusalsOfTheApiAppearNextToTheirFields(ChromeDriver browser, WebDriverWait wait) {
+        browser.findElement(By.id("nav-new-case")).click();
+        wait.until(d -> d.findElement(By.id("message")).getAttribute("value").startsWith(NOTICE_MARK));
+        browser.findElement(By.id("mode-window")).click();
+        String today = LocalDate.now(TOKYO).toString();
+        browser.findElement(By.id("window-from")).sendKeys(today + "T18:00");
+        browser.findElement(By.id("window-to")).sendKeys(today + "T10:00");
+        browser.findElement(By.id("create")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
+        assertTrue(browser.findElement(By.id("error-codes")).getText().contains("コードを1つ以上"));
+        assertTrue(browser.findElement(By.id("error-window")).getText().contains("時間帯が空です"));
+        assertTrue(browser.findElement(By.id("error-note")).getText().contains("メモ"));
+        assertFalse(browser.findElement(By.id("error-message")).isDisplayed(), "the message was fine");
+        screenshot(browser, "05b-errors-next-to-fields");
     }
 
     private int approverApprovesAndWatchesTheReport(ChromeDriver browser, WebDriverWait wait, long caseId) {

@@ -2,7 +2,7 @@
 // API decides (roles, four-eyes, states) and its refusals are shown next to the field or button that caused them.
 import {api, ApiProblem, LoginRequired} from './api.js';
 import {fill, h, localTime} from './dom.js';
-import {lang, t} from './i18n.js';
+import {t} from './i18n.js';
 
 const POLL_MS = 2000;
 const FINAL_STATES = ['DONE', 'FAILED', 'CANCELLED'];
@@ -26,8 +26,8 @@ export function whenLoginRequired(callback) {
 // ---- errors -------------------------------------------------------------------------------------------------
 
 /**
- * Puts an API refusal next to what caused it: each field error in the slot of its field ({@code codes[1]} and
- * {@code codes} both go to the codes slot), everything else in the screen's general slot.
+ * Puts an API refusal next to what caused it: each field error in the slot of its field (`codes[1]` and
+ * `codes` both go to the codes slot), everything else in the screen's general slot.
  */
 function showProblem(error, generalSlot, fieldSlots = {}) {
   if (error instanceof LoginRequired) {
@@ -37,7 +37,7 @@ function showProblem(error, generalSlot, fieldSlots = {}) {
   if (!(error instanceof ApiProblem)) {
     throw error;
   }
-  let unplaced = [];
+  const unplaced = [];
   for (const fieldError of error.fieldErrors) {
     const slot = fieldSlots[fieldError.field] || fieldSlots[fieldError.field.replace(/\[\d+\]$/, '')]
         || fieldSlots[fieldError.field.split('.')[0]];
@@ -317,7 +317,7 @@ function showCase(main, view) {
 }
 
 /**
- * Approve and cancel, as the API says this reader may (its {@code actions}: approve only for the approver role,
+ * Approve and cancel, as the API says this reader may (its `actions`: approve only for the approver role,
  * never the case's creator, only a draft; cancel until the case has ended). A refused approve stays visible,
  * disabled, with the API's reason next to it.
  */

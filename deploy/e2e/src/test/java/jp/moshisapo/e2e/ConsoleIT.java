@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.inbox.InboxMessage;
+import jp.moshisapo.linesim.webhook.WebhookResult;
 import jp.moshisapo.servers.Wait;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -83,13 +84,21 @@ class ConsoleIT {
         List<String> residents = IntStream.range(0, RESIDENTS)
                 .mapToObj(i -> LineSimulator.userIdFor("console-resident-" + i)).toList();
         for (String resident : residents) {
-            assertEquals(200, line.follow(resident).status());
-            assertEquals(200, line.scan(resident, checkinUrl).status());
+            delivered("follow", () -> line.follow(resident));
+            delivered("scan", () -> line.scan(resident, checkinUrl));
             await(resident, "a consent prompt", m -> m.actionLabels().contains("同意する"));
-            assertEquals(200, line.tap(resident, "同意する").status());
+            delivered("consent", () -> line.tap(resident, "同意する"));
             await(resident, "the check-in confirmation", m -> m.text().contains("LINEメッセージでお知らせします"));
         }
         return residents;
+    }
+
+    /**
+     * Sends a webhook event until the stack answers 200 within LINE's 2 s: right after the stack started, a cold
+     * service on a loaded machine may miss that deadline once (LINE would redeliver; here the test does).
+     */
+    private static void delivered(String what, java.util.function.Supplier<WebhookResult> send) {
+        Wait.until(what + " delivered to the webhook", Duration.ofSeconds(60), () -> send.get().status() == 200);
     }
 
     /**

@@ -5,11 +5,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.moshisapo.linesim.webhook.WebhookSigner;
 
@@ -261,7 +264,7 @@ final class BadInputCorpus {
                     body.substring(0, body.length() - 1) + "," + extra + "}");
         }
         json(endpoint, "codes: 101", "/admin/cases", context.staffToken(),
-                caseWith(java.util.Collections.nCopies(101, json(code)), List.of(json(today)), null));
+                caseWith(Collections.nCopies(101, json(code)), List.of(json(today)), null));
         json(endpoint, "window of 40 days", "/admin/cases", context.staffToken(), caseWith(List.of(json(code)),
                 null, "{\"from\":\"" + context.today().minusDays(40) + "T00:00\",\"to\":\"" + today + "T00:00\"}"));
         json(endpoint, "window ends before it starts", "/admin/cases", context.staffToken(),
@@ -396,7 +399,7 @@ final class BadInputCorpus {
 
     private void add(String endpoint, String what, String method, String path, Map<String, String> headers,
             byte[] body, Expect expect) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         boolean dotSegments = lower.contains("..") || lower.contains("%2e") || lower.contains("%c0%ae");
         probes.add(new Probe(endpoint, what, method, path, headers, body, dotSegments ? Expect.SAFE_LANDING : expect));
     }
@@ -473,7 +476,7 @@ final class BadInputCorpus {
     private static JsonNode parse(String json) {
         try {
             return Http.JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

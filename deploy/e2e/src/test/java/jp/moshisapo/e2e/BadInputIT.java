@@ -16,14 +16,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import jp.moshisapo.e2e.BadInputCorpus.Expect;
 import jp.moshisapo.e2e.BadInputCorpus.Probe;
 import jp.moshisapo.servers.PostgresServer;
+import jp.moshisapo.servers.Wait;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +91,7 @@ class BadInputIT {
     private static final class Tally {
         final Map<String, Integer> perEndpoint = new TreeMap<>();
         final Map<Integer, Integer> perStatus = new TreeMap<>();
-        final Map<KnownGap, Integer> gaps = new java.util.EnumMap<>(KnownGap.class);
+        final Map<KnownGap, Integer> gaps = new EnumMap<>(KnownGap.class);
         final List<Miss> misses = new ArrayList<>();
 
         void send(Probe probe) {
@@ -112,26 +115,24 @@ class BadInputIT {
      * trace: those are misses whatever the input. Delete an entry once its service is fixed.
      */
     enum KnownGap {
-        SCALAR_COERCION(true, "numbers and booleans are taken as text (and 12345 as true for termsAccepted): "
+        SCALAR_COERCION("numbers and booleans are taken as text (and 12345 as true for termsAccepted): "
                 + "Jackson's scalar coercion is on in facility-service and notification-service"),
-        TRAILING_TOKENS(true, "a JSON document followed by more characters is read up to its end and accepted "
+        TRAILING_TOKENS("a JSON document followed by more characters is read up to its end and accepted "
                 + "(DeserializationFeature.FAIL_ON_TRAILING_TOKENS off) in facility-service and notification-service"),
-        OVERLONG_UTF8(true, "the overlong UTF-8 sequence C0 AF is decoded as '/' instead of refused (Jackson's "
+        OVERLONG_UTF8("the overlong UTF-8 sequence C0 AF is decoded as '/' instead of refused (Jackson's "
                 + "decoder) in checkin-service's webhook envelope and notification-service"),
-        BARE_JSON_ERRORS(false, "notification-service answers mistyped or malformed JSON on POST /admin/cases with "
+        BARE_JSON_ERRORS("notification-service answers mistyped or malformed JSON on POST /admin/cases with "
                 + "a bare 400/413 (no problem+json): the JAX-RS reader fails before its problem mapper"),
-        BARE_401_FOR_UNKNOWN_API_PATH(false, "facility-service answers an /api path it does not have (reached by "
+        BARE_401_FOR_UNKNOWN_API_PATH("facility-service answers an /api path it does not have (reached by "
                 + "dot segments, e.g. /api/codes/../qr.png) with a bare 401 from its deny-by-default policy");
 
-        private static final java.util.regex.Pattern COERCED = java.util.regex.Pattern.compile(
+        private static final Pattern COERCED = Pattern.compile(
                 "(name|address1|address2|termsAccepted|message|extraText|note) as (12345|-1|1\\.5e308|true)"
                         + "|rooms=\\[1,2,3]");
 
-        final boolean accepting;
         final String description;
 
-        KnownGap(boolean accepting, String description) {
-            this.accepting = accepting;
+        KnownGap(String description) {
             this.description = description;
         }
 
@@ -245,7 +246,7 @@ class BadInputIT {
     /** Row counts once two reads in a row agree: work left by an earlier test may still be landing. */
     private Map<String, Long> awaitQuietRows() {
         List<Map<String, Long>> reads = new ArrayList<>(List.of(rows()));
-        jp.moshisapo.servers.Wait.until("row counts to settle", Duration.ofSeconds(60), () -> {
+        Wait.until("row counts to settle", Duration.ofSeconds(60), () -> {
             reads.add(rows());
             return reads.get(reads.size() - 1).equals(reads.get(reads.size() - 2));
         });

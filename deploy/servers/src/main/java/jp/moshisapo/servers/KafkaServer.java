@@ -131,12 +131,24 @@ public final class KafkaServer implements AutoCloseable {
         TempDirs.delete(runDir);
     }
 
+    /**
+     * A KRaft cluster id: 16 random bytes, Base64url without padding (what StorageTool random-uuid prints). Like
+     * Kafka's own generator, it never starts with '-', which the command line would take for an option.
+     */
+    static String newClusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
+    }
+
     private void format() {
         writeConfig();
-        // A KRaft cluster id is 16 random bytes, Base64url without padding (what StorageTool random-uuid prints).
-        UUID uuid = UUID.randomUUID();
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
+        String clusterId = newClusterId();
         List<String> command = javaCommand("256m", "kafka.tools.StorageTool",
                 "format", "-t", clusterId, "-c", config().toString(), "--standalone");
         try (ChildProcess formatter = ChildProcess.start("kafka-storage-format", command, runDir, Map.of(),

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * LINE misbehaves while cases go out through the whole system: 429 storms, 5xx storms and answers too slow to
+ * LINE misbehaves while cases go out through the whole system: 429 storms, 503 storms and answers too slow to
  * wait for are retried with each batch's retry key until the case completes, every resident getting exactly one
  * message; an outage longer than the case's deadline ends the case FAILED with a report instead of a hang.
  *
@@ -62,24 +62,22 @@ class LineStormIT {
     }
 
     @Test
-    void rateLimitStormsServerErrorsAndSlowAnswersAreRetriedWithTheSameKeysUntilEveryoneHasOneMessage() {
+    void rateLimitAndServerErrorStormsAndSlowAnswersAreRetriedWithTheSameKeysUntilEveryoneHasOneMessage() {
         EndpointStats start = multicast();
 
+        // Storms by count, not by clock: however late the case starts on a loaded machine, it meets them all.
         Case storm429 = draftCase("storm-429");
-        line.faults().failFor(Endpoint.MULTICAST, 429, Duration.ofSeconds(3));
+        line.faults().failNext(Endpoint.MULTICAST, 429, 2 * BATCHES);
         approver.approve(storm429.id());
         assertCompletedWithOneMessageEach(storm429);
-        assertTrue(multicast().rateLimited() - start.rateLimited() >= BATCHES, "every batch met the 429 storm");
+        assertEquals(2 * BATCHES, multicast().rateLimited() - start.rateLimited(), "the 429 storm was met");
 
         EndpointStats before5xx = multicast();
         Case storm5xx = draftCase("storm-5xx");
-        line.faults().failNext(Endpoint.MULTICAST, 503, BATCHES);
+        line.faults().failNext(Endpoint.MULTICAST, 503, 2 * BATCHES);
         approver.approve(storm5xx.id());
-        Wait.until("LINE to answer 503 to every batch", Duration.ofMinutes(1),
-                () -> multicast().serverErrors() - before5xx.serverErrors() >= BATCHES);
-        line.faults().failNext(Endpoint.MULTICAST, 500, BATCHES);
         assertCompletedWithOneMessageEach(storm5xx);
-        assertEquals(2 * BATCHES, multicast().serverErrors() - before5xx.serverErrors(), "503 then 500 for each");
+        assertEquals(2 * BATCHES, multicast().serverErrors() - before5xx.serverErrors(), "the 503 storm was met");
 
         EndpointStats beforeSlow = multicast();
         Case slow = draftCase("slow");

@@ -45,7 +45,7 @@ class PostgresRestartIT {
     private final ConcurrentLinkedQueue<Call> duringOutage = new ConcurrentLinkedQueue<>();
     private volatile boolean outage;
 
-    /** One answer of the staff/venue traffic: which call, its status and whether its body was problem+json. */
+    /** One answer of the staff and venue traffic: which call, its status and type, any stack trace in it. */
     record Call(String what, int status, String contentType, boolean stackTrace) {
     }
 

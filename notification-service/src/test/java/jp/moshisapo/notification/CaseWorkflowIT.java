@@ -1,5 +1,6 @@
 package jp.moshisapo.notification;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -284,6 +285,20 @@ class CaseWorkflowIT {
         assertTrue(update.getMessage().contains("append-only"));
         Api.post("staff1", "/admin/cases/" + id + "/cancel").then().statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aConsoleReReadingACaseLogsOneViewPerReaderNotOneEveryPoll() {
+        String code = venue("体育館", "アリーナ");
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+        for (int i = 0; i < 5; i++) {
+            Api.get("staff1", "/admin/cases/" + id).then().statusCode(200);
+            Api.get("staff2", "/admin/cases/" + id).then().statusCode(200);
+            Api.get("staff2", "/admin/cases/" + id + "/report").then().statusCode(200);
+        }
+        Api.get("approver1", "/admin/audit?caseId=" + id).then().statusCode(200)
+                .body("findAll { it.action == 'CASE_VIEWED' }.actor", containsInAnyOrder("staff1", "staff2"))
+                .body("findAll { it.action == 'REPORT_VIEWED' }.actor", equalTo(List.of("staff2")));
     }
 
     @Test

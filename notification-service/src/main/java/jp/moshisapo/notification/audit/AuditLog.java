@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import jp.moshisapo.notification.config.VisitStoreConfig;
  */
 @ApplicationScoped
 public class AuditLog {
+
+    /** How finely repeated reads of the same case by the same person are logged. */
+    static final Duration VIEW_RESOLUTION = Duration.ofMinutes(5);
 
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
     };
@@ -52,6 +56,28 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit details are not serialisable", e);
         }
+    }
+
+    /**
+     * Records that someone read a case or its report, at most once per reader, case and action every
+     * {@link #VIEW_RESOLUTION}: the console re-reads a sending case every two seconds, and the log should say who
+     * looked, not drown the decisions in thousands of reads.
+     */
+    public void recordView(Connection c, Actor actor, AuditAction action, long caseId, Map<String, ?> details)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM audit_event WHERE case_id = ? AND actor = ? "
+                + "AND action = ? AND at > clock_timestamp() - ?::interval LIMIT 1")) {
+            s.setLong(1, caseId);
+            s.setString(2, actor.subject());
+            s.setString(3, action.name());
+            s.setString(4, VIEW_RESOLUTION.toSeconds() + " seconds");
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        record(c, actor, action, caseId, details);
     }
 
     /** Newest first, optionally for one case and/or one user name; {@code beforeId} pages backwards. */

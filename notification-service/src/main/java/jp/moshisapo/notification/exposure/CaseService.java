@@ -78,7 +78,7 @@ public class CaseService {
         return db.inTransaction(c -> {
             ExposureCase found = cases.find(c, id).orElseThrow(() -> notFound(id));
             Preview preview = previews.preview(c, id, found.target(), now);
-            audit.record(c, actor, AuditAction.CASE_VIEWED, id, counts(preview));
+            audit.recordView(c, actor, AuditAction.CASE_VIEWED, id, counts(preview));
             boolean ownCase = found.createdBy().subject().equals(actor.subject());
             return views.view(found, preview, codes.lookup(found.target().codes()), now)
                     .withActions(CaseActions.of(found.state(), ownCase, approver, language));

@@ -45,7 +45,7 @@ public class DeliveryReports {
                     .orElseThrow(() -> ProblemException.notFound(Text.of("案件 " + caseId + " は見つかりません。",
                             "There is no case " + caseId + ".")));
             DeliveryReport report = build(c, exposure);
-            audit.record(c, reader, AuditAction.REPORT_VIEWED, caseId, Map.of("delivered",
+            audit.recordView(c, reader, AuditAction.REPORT_VIEWED, caseId, Map.of("delivered",
                     report.recipients().delivered(), "failed", report.recipients().failed()));
             return report;
         });

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +30,7 @@ public final class WebhookBody {
 
     /** The events of the body; throws a 400 problem for anything that is not a LINE webhook body. */
     public List<AcceptedEvent> events(byte[] body) {
+        requireUtf8(body);
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ProblemException.malformed("", "must be a JSON object");
@@ -54,6 +59,19 @@ public final class WebhookBody {
             throw ProblemException.malformed("", "not valid JSON");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * LINE sends UTF-8; Jackson's byte parser is lenient and would read an overlong sequence (C0 AF) as '/', so the
+     * bytes are checked first with a decoder that reports every malformed sequence.
+     */
+    private static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw ProblemException.malformed("", "not valid UTF-8");
         }
     }
 

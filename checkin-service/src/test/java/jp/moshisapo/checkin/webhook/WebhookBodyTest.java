@@ -53,6 +53,19 @@ class WebhookBodyTest {
         }
     }
 
+    @Test
+    void bytesThatAreNotUtf8AreMalformedEvenWhenAParserWouldReadThem() {
+        byte[] overlongSlash = bytes("{\"events\":[{\"type\":\"follow\",\"webhookEventId\":\"a__b\"}]}");
+        int at = new String(overlongSlash, StandardCharsets.UTF_8).indexOf("__");
+        overlongSlash[at] = (byte) 0xC0;
+        overlongSlash[at + 1] = (byte) 0xAF;
+
+        ProblemException e = assertThrows(ProblemException.class, () -> body.events(overlongSlash));
+
+        assertEquals(ProblemType.MALFORMED_BODY, e.type());
+        assertEquals("not valid UTF-8", e.toProblem().errors().get(0).message());
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

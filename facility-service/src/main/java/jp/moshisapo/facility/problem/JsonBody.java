@@ -38,6 +38,11 @@ public class JsonBody {
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            if (field.isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                // More after the document (StrictJson): the body as a whole is not one JSON document.
+                throw new ProblemException(ProblemType.MALFORMED_BODY, ProblemType.MALFORMED_BODY.detailKey(),
+                        List.of());
+            }
             if (field.isEmpty()) {
                 throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.body.not-an-object", List.of());
             }

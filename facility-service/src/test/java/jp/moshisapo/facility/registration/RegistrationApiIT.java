@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -190,5 +191,32 @@ class RegistrationApiIT {
                 .then().statusCode(415).contentType("application/problem+json");
         given().when().delete("/api/facilities")
                 .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void numbersForTextOrConsentAndCharactersAfterTheDocumentAreRefusedAndNothingIsStored() {
+        long facilities = Database.count(db, "facilities");
+        Map<String, Object> numericConsent = Venues.form("もしサポ会館", "受付");
+        numericConsent.put("termsAccepted", 12345);
+        Map<String, Object> numericName = Venues.form("もしサポ会館", "受付");
+        numericName.put("name", 12345);
+        Map<String, Object> numericRooms = Venues.form("もしサポ会館");
+        numericRooms.put("rooms", List.of(1, 2, 3));
+
+        for (var wrong : Map.of("termsAccepted", numericConsent, "name", numericName, "rooms[0]", numericRooms)
+                .entrySet()) {
+            given().contentType(ContentType.JSON).body(wrong.getValue())
+                    .when().post("/api/facilities")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(wrong.getKey()))
+                    .body("errors[0].message", equalTo("形式が正しくありません。"));
+        }
+        String trailing = new ObjectMapper().valueToTree(Venues.form("もしサポ会館", "受付"))
+                .toString() + "}}}";
+        given().contentType(ContentType.JSON).body(trailing)
+                .when().post("/api/facilities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("送信内容が正しいJSON形式ではありません。"));
+        assertEquals(facilities, Database.count(db, "facilities"));
     }
 }

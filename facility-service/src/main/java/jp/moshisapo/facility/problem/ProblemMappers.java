@@ -70,8 +70,16 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /** How long a caller should wait before trying again while the database is unreachable. */
+    static final String RETRY_AFTER_SECONDS = "30";
+
     @ServerExceptionMapper
     public Response bug(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("database unreachable on %s: %s", uri.getPath(), e.getMessage());
+            return build(ProblemType.UNAVAILABLE, ProblemType.UNAVAILABLE.detailKey(), List.of(), uri, headers)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         UUID incident = UUID.randomUUID();
         LOG.errorf(e, "unexpected error %s on %s", incident, uri.getPath());
         return build(ProblemType.INTERNAL, ProblemType.INTERNAL.detailKey(), List.of(), uri, headers).build();

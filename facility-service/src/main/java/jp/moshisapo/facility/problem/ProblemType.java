@@ -11,7 +11,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable"),
     BODY_TOO_LARGE(413, "body-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
-    INTERNAL(500, "internal");
+    INTERNAL(500, "internal"),
+    UNAVAILABLE(503, "unavailable");
 
     private static final String BASE = "https://moshisapo.jp/problems/";
 

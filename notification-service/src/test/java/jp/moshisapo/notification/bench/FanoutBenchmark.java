@@ -169,9 +169,9 @@ public final class FanoutBenchmark {
             }
         }
         System.out.println(line);
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, round(extract(epoch FROM created_at - c.approved_at) "
-                + "* 1000), round(extract(epoch FROM first_attempt_at - c.approved_at) * 1000) FROM delivery_batch b "
-                + "JOIN exposure_case c ON c.id = b.case_id WHERE case_id = ? AND seq IN (1, 2, 4, 8, 16, 32, 64, 128, "
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, round(extract(epoch FROM b.created_at - c.approved_at) "
+                + "* 1000), round(extract(epoch FROM b.first_attempt_at - c.approved_at) * 1000) FROM delivery_batch b "
+                + "JOIN exposure_case c ON c.id = b.case_id WHERE b.case_id = ? AND seq IN (1, 2, 4, 8, 16, 32, 64, 128, "
                 + "200, 400) ORDER BY seq")) {
             s.setLong(1, id);
             StringBuilder early = new StringBuilder("batch seq: committed / first sent, ms after approval:");

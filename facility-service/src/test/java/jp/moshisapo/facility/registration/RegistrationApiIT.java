@@ -219,4 +219,13 @@ class RegistrationApiIT {
                 .body("detail", equalTo("送信内容が正しいJSON形式ではありません。"));
         assertEquals(facilities, Database.count(db, "facilities"));
     }
+
+    @Test
+    void anApiPathNoEndpointServesIsA404Problem() {
+        for (String path : List.of("/api/qr.png", "/api/codes", "/api/nothing/here")) {
+            given().when().get(path)
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("https://moshisapo.jp/problems/not-found"));
+        }
+    }
 }

@@ -13,10 +13,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import jp.moshisapo.notification.audit.CurrentActor;
 import jp.moshisapo.notification.problem.FieldError;
+import jp.moshisapo.notification.problem.JsonBody;
 import jp.moshisapo.notification.problem.Language;
 import jp.moshisapo.notification.problem.ProblemException;
 import jp.moshisapo.notification.problem.Text;
@@ -26,20 +28,26 @@ import jp.moshisapo.notification.problem.Text;
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {
 
+    /** A case is a few codes, dates and a message of at most 5,000 characters: 64 KB is ample. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     private final CaseService cases;
     private final CurrentActor actor;
     private final NoticeText notice;
+    private final JsonBody json;
 
-    CaseResource(CaseService cases, CurrentActor actor, NoticeText notice) {
+    CaseResource(CaseService cases, CurrentActor actor, NoticeText notice, JsonBody json) {
         this.cases = cases;
         this.actor = actor;
         this.notice = notice;
+        this.json = json;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("staff")
-    public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        CaseRequest request = json.read(body, CaseRequest.class, MAX_BODY_BYTES);
         if (request == null) {
             throw ProblemException.invalid(List.of(FieldError.of("", Text.of("リクエスト本文（JSON）が必要です。",
                     "A JSON request body is required."))));

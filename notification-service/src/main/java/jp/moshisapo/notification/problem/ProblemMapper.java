@@ -1,7 +1,6 @@
 package jp.moshisapo.notification.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
@@ -45,6 +44,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({JsonProcessingException.class})
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        return respond(unreadable(e), request);
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: 400, naming the field when there is one. */
+    static ProblemException unreadable(JsonProcessingException e) {
         List<FieldError> errors = List.of();
         Text detail = Text.of("リクエスト本文を JSON として読めません。", "The request body is not readable JSON.");
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -52,15 +56,14 @@ public class ProblemMapper {
                     "Unknown field: " + unknown.getPropertyName());
             errors = List.of(FieldError.of(unknown.getPropertyName(),
                     Text.of("この項目は受け付けていません。", "This field is not accepted.")));
-        } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-            String field = ((MismatchedInputException) e).getPath().stream()
+        } else if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            String field = mismatched.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             detail = Text.of("項目の形式が正しくありません: " + field, "A field has the wrong type: " + field);
             errors = List.of(FieldError.of(field, Text.of("形式が正しくありません。", "Wrong type.")));
         }
-        return respond(new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of()),
-                request);
+        return new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of());
     }
 
     /** 404 for unknown paths, 405, 415 and the like: the framework's status, our body. */

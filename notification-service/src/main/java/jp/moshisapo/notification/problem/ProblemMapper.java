@@ -22,6 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
 
+    /** How long a caller should wait before trying again while the database is unreachable. */
+    static final String RETRY_AFTER_SECONDS = "30";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         return respond(e, request);
@@ -81,6 +84,13 @@ public class ProblemMapper {
     /** Anything unforeseen: logged with an id the caller can quote, never a stack trace in the response. */
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpServerRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            Log.warnf("Database unreachable on %s %s: %s", request.method(), request.path(), e.getMessage());
+            return Response.fromResponse(respond(new ProblemException(503, "unavailable", "Service unavailable",
+                    Text.of("データベースに一時的に接続できません。しばらくしてから再度お試しください。",
+                            "The database is unreachable for the moment. Please try again shortly.")), request))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s %s", errorId, request.method(), request.path());
         return respond(new ProblemException(500, "internal-error", "Internal error", Text.of(

@@ -18,9 +18,17 @@ final class CheckIns {
 
     static final String COMPLETION = "LINEメッセージでお知らせします";
 
-    private final LineSimulator line = TestStack.line();
+    private final LineSimulator line;
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger failedScans = new AtomicInteger();
+
+    CheckIns() {
+        this(TestStack.line());
+    }
+
+    CheckIns(LineSimulator line) {
+        this.line = line;
+    }
 
     /** Scans that did not lead into LINE (the resident scanned again). */
     int failedScans() {
@@ -43,7 +51,7 @@ final class CheckIns {
     }
 
     /** A resident whose scan shows an error page instead of opening LINE scans again, as people do. */
-    private boolean scan(String userId, URI checkinUrl) {
+    boolean scan(String userId, URI checkinUrl) {
         try {
             deliver(() -> line.scan(userId, checkinUrl));
             return true;
@@ -54,7 +62,7 @@ final class CheckIns {
     }
 
     /** Sends an event; when the webhook refuses it, redelivers it the way LINE does until it is accepted. */
-    private void deliver(Supplier<WebhookResult> send) {
+    void deliver(Supplier<WebhookResult> send) {
         WebhookResult first = send.get();
         if (first.ok()) {
             return;

@@ -71,20 +71,24 @@ public final class EndToEndBenchmark {
         System.out.printf("%,d residents, %d threads, venue code %s; %d cores%n", residents, threads, code,
                 Runtime.getRuntime().availableProcessors());
 
+        // A webhook the system does not answer within LINE's 2 s is redelivered, as LINE does, and counted.
+        CheckIns checkIns = new CheckIns(line);
         long start = System.nanoTime();
         parallel(threads, residents, i -> {
-            requireOk(line.follow(users.get(i)).status(), "follow");
-            requireOk(line.scan(users.get(i), poster).status(), "scan");
+            String user = users.get(i);
+            checkIns.deliver(() -> line.follow(user));
+            Wait.until("the poster's link to lead into LINE", Duration.ofMinutes(5), () -> checkIns.scan(user, poster));
         });
         parallel(threads, residents, i -> {
             String user = users.get(i);
             Wait.until("the consent prompt", Duration.ofMinutes(5), () ->
                     line.inbox(user).stream().anyMatch(m -> m.actionLabels().contains("同意する")));
-            requireOk(line.tap(user, "同意する").status(), "consent");
+            checkIns.deliver(() -> line.tap(user, "同意する"));
         });
         double checkinSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("check-ins: %,d in %.1f s = %.0f/s (3 webhooks each, through the gateway)%n", residents,
-                checkinSeconds, residents / checkinSeconds);
+        System.out.printf("check-ins: %,d in %.1f s = %.0f/s (3 webhooks each, through the gateway); webhooks "
+                + "redelivered %d, scans repeated %d%n", residents, checkinSeconds, residents / checkinSeconds,
+                checkIns.refused(), checkIns.failedScans());
 
         String staff = keycloak.accessToken("staff1", "staff1");
         long caseId = openCase(gateway, staff, code);
@@ -106,7 +110,8 @@ public final class EndToEndBenchmark {
 
         // Lines the project's bench script collects into docs/performance.md.
         System.out.printf("RESULT | %,d check-ins through the gateway (follow, scan, consent) | %.0f check-ins/s "
-                + "(%.0f s) | —%n", residents, residents / checkinSeconds, checkinSeconds);
+                + "(%.0f s; %d webhooks redelivered after LINE's 2 s timeout) | —%n", residents,
+                residents / checkinSeconds, checkinSeconds, checkIns.refused());
         System.out.printf("RESULT | from the first check-in until all %,d visits count in a case preview | %.0f s "
                 + "| —%n", residents, storedSeconds);
         System.out.printf("RESULT | case matching all %,d: approval to the last notice in the simulator | %.1f s "

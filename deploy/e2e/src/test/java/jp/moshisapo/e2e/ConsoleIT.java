@@ -22,6 +22,7 @@ import jp.moshisapo.servers.Wait;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,7 +52,7 @@ class ConsoleIT {
 
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = rerenderTolerant(new WebDriverWait(browser, Duration.ofSeconds(60)));
             logIn(browser, wait, "staff1", "01-login-keycloak");
             screenshot(browser, "02-signed-in");
 
@@ -213,18 +214,32 @@ class ConsoleIT {
         approve.click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
 
-        WebDriverWait sending = new WebDriverWait(browser, Duration.ofMinutes(2));
+        WebDriverWait sending = rerenderTolerant(new WebDriverWait(browser, Duration.ofMinutes(2)));
         sending.until(d -> "DONE".equals(d.findElement(By.id("case-state")).getAttribute("data-state"))
                 && d.findElements(By.id("report-delivered")).size() == 1);
-        assertTrue(browser.findElement(By.id("case-approved-by")).getText().startsWith("approver1"));
+        assertTrue(textOf(sending, "case-approved-by").startsWith("approver1"));
         screenshot(browser, "07-delivery-report");
-        int shown = Integer.parseInt(browser.findElement(By.id("report-delivered")).getText());
-        assertEquals(Integer.toString(RESIDENTS), browser.findElement(By.id("report-planned")).getText());
-        assertEquals("0", browser.findElement(By.id("report-failed")).getText());
+        int shown = Integer.parseInt(textOf(sending, "report-delivered"));
+        assertEquals(Integer.toString(RESIDENTS), textOf(sending, "report-planned"));
+        assertEquals("0", textOf(sending, "report-failed"));
 
         JsonNode report = Staff.of("approver1").get("/admin/cases/" + caseId + "/report").json();
         assertEquals(report.path("recipients").path("delivered").asInt(), shown, "the page shows the API's report");
         return shown;
+    }
+
+    /**
+     * The case page re-renders every two seconds while it follows a case: an element found just before a
+     * re-render is gone when it is read, so waits look it up again instead of failing.
+     */
+    private static WebDriverWait rerenderTolerant(WebDriverWait wait) {
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** An element's text, read again if a re-render replaced the element between finding and reading it. */
+    private static String textOf(WebDriverWait wait, String id) {
+        return wait.until(d -> d.findElement(By.id(id)).getText());
     }
 
     private void theAuditLogShowsWhoDidWhat(ChromeDriver browser, WebDriverWait wait, long caseId) {

@@ -1,6 +1,5 @@
 package jp.moshisapo.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.inbox.InboxMessage;
-import jp.moshisapo.servers.KeycloakServer;
 import jp.moshisapo.servers.Wait;
 import jp.moshisapo.stack.LocalStack;
 import jp.moshisapo.stack.Ports;
@@ -61,7 +59,6 @@ public final class EndToEndBenchmark {
     private static void run(LocalStack stack, int residents, int threads) throws Exception {
         String gateway = stack.gatewayUrl();
         LineSimulator line = stack.simulator().orElseThrow();
-        KeycloakServer keycloak = stack.keycloak().orElseThrow();
         String code = register(gateway);
         URI poster = URI.create(gateway + "/c/" + code.replace("-", ""));
         List<String> users = new ArrayList<>(residents);
@@ -90,14 +87,15 @@ public final class EndToEndBenchmark {
                 + "redelivered %d, scans repeated %d%n", residents, checkinSeconds, residents / checkinSeconds,
                 checkIns.refused(), checkIns.failedScans());
 
-        String staff = keycloak.accessToken("staff1", "staff1");
-        long caseId = openCase(gateway, staff, code);
-        Wait.until("every visit in the preview", PHASE_LIMIT, () -> previewTotal(gateway, keycloak, caseId) == residents);
+        Staff staff = Staff.of("staff1", stack);
+        long caseId = staff.openCase(code, LocalDate.now(IWATE), "benchmark");
+        staff.awaitPreviewVisits(caseId, residents, PHASE_LIMIT);
         double storedSeconds = (System.nanoTime() - start) / 1e9;
 
-        String approver = keycloak.accessToken("approver1", "approver1");
+        Staff approver = Staff.of("approver1", stack);
+        approver.token(); // fetched before the clock starts
         Instant approved = Instant.now();
-        requireOk(Http.post(gateway + "/admin/cases/" + caseId + "/approve", approver, null).status(), "approve");
+        requireOk(approver.post("/admin/cases/" + caseId + "/approve", null).status(), "approve");
         Wait.until("every resident's notice", PHASE_LIMIT, () -> noticed(line, users) == residents);
         Instant last = users.stream().flatMap(u -> line.inbox(u).stream())
                 .filter(m -> InboxMessage.MULTICAST.equals(m.via())).map(InboxMessage::receivedAt)
@@ -127,23 +125,6 @@ public final class EndToEndBenchmark {
                 "termsAccepted", true, "receiveNotices", false, "rooms", List.of("アリーナ")));
         requireOk(answer.status(), "venue registration");
         return answer.json().path("rooms").path(0).path("code").asText();
-    }
-
-    private static long openCase(String gateway, String token, String code) {
-        String today = LocalDate.now(IWATE).toString();
-        Http.Answer[] created = new Http.Answer[1];
-        Wait.until("notification-service to know the code", Duration.ofMinutes(2), () -> {
-            created[0] = Http.post(gateway + "/admin/cases", token, Map.of("codes", List.of(code),
-                    "dates", List.of(today), "note", "benchmark"));
-            return created[0].status() != 422;
-        });
-        requireOk(created[0].status(), "case creation");
-        return created[0].json().path("id").asLong();
-    }
-
-    private static long previewTotal(String gateway, KeycloakServer keycloak, long caseId) {
-        JsonNode view = Http.get(gateway + "/admin/cases/" + caseId, keycloak.accessToken("staff1", "staff1")).json();
-        return view.path("preview").path("visits").asLong(-1);
     }
 
     private static long noticed(LineSimulator line, List<String> users) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import jp.moshisapo.servers.Wait;
+import jp.moshisapo.stack.LocalStack;
 
 /**
  * A prefecture staff member at the admin API through the gateway, with a real Keycloak token (password grant on
@@ -19,32 +20,39 @@ import jp.moshisapo.servers.Wait;
 final class Staff {
 
     private final String user;
+    private final Supplier<LocalStack> stack;
     private String token;
     private Instant fetched = Instant.EPOCH;
 
-    private Staff(String user) {
+    private Staff(String user, Supplier<LocalStack> stack) {
         this.user = user;
+        this.stack = stack;
     }
 
-    /** A local realm user; the password is the user name. */
+    /** A local realm user of the tests' shared stack; the password is the user name. */
     static Staff of(String user) {
-        return new Staff(user);
+        return new Staff(user, TestStack::get);
+    }
+
+    /** A local realm user of a stack of its own (the end-to-end benchmark's). */
+    static Staff of(String user, LocalStack stack) {
+        return new Staff(user, () -> stack);
     }
 
     synchronized String token() {
         if (fetched.isBefore(Instant.now().minusSeconds(60))) {
-            token = TestStack.get().keycloak().orElseThrow().accessToken(user, user);
+            token = stack.get().keycloak().orElseThrow().accessToken(user, user);
             fetched = Instant.now();
         }
         return token;
     }
 
     Http.Answer get(String path) {
-        return Http.get(TestStack.gateway() + path, token());
+        return Http.get(stack.get().gatewayUrl() + path, token());
     }
 
     Http.Answer post(String path, Object body) {
-        return Http.post(TestStack.gateway() + path, token(), body);
+        return Http.post(stack.get().gatewayUrl() + path, token(), body);
     }
 
     /**

@@ -18,11 +18,22 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real Apache Kafka broker in KRaft mode (broker + controller in one process), run as a child JVM from the jars
  * on Maven Central, with storage formatted fresh per instance and deleted on close.
+ * <p>
+ * {@link #start()} gives the laptop shape (PLAINTEXT, no authorization, topics created on demand);
+ * {@link #startSecure(TestCa)} the production shape of Strimzi: one SASL_SSL listener with SCRAM-SHA-512, a
+ * certificate from the test CA, {@code StandardAuthorizer} with deny-by-default, no automatic topic creation, and
+ * {@code User:admin} as the only super user; users and ACLs are added through the Admin API.
  */
 public final class KafkaServer implements AutoCloseable {
 
@@ -31,12 +42,14 @@ public final class KafkaServer implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path runDir;
+    private final KafkaSecurity security;
     private ChildProcess process;
 
-    private KafkaServer(int port, int controllerPort, Path runDir) {
+    private KafkaServer(int port, int controllerPort, Path runDir, KafkaSecurity security) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.runDir = runDir;
+        this.security = security;
     }
 
     /** Starts a broker on a free port. */
@@ -46,11 +59,28 @@ public final class KafkaServer implements AutoCloseable {
 
     /** Starts a broker on {@code port} (0 = a free one) and waits until it answers. */
     public static KafkaServer start(int port) {
+        return start(port, null, List.of());
+    }
+
+    /** Starts a production-shaped broker (SASL_SSL + SCRAM-SHA-512 + ACLs) on a free port, with a certificate from {@code ca}. */
+    public static KafkaServer startSecure(TestCa ca) {
+        return startSecure(ca, List.of());
+    }
+
+    /** Starts a production-shaped broker and adds the SCRAM-SHA-512 {@code users} (without any ACL yet). */
+    public static KafkaServer startSecure(TestCa ca, List<ScramUser> users) {
+        return start(0, new KafkaSecurity(ca), users);
+    }
+
+    private static KafkaServer start(int port, KafkaSecurity security, List<ScramUser> users) {
         int brokerPort = Ports.freeOrRequested(port, "Kafka");
-        KafkaServer server = new KafkaServer(brokerPort, Ports.free(), TempDirs.create("kafka"));
+        KafkaServer server = new KafkaServer(brokerPort, Ports.free(), TempDirs.create("kafka"), security);
         try {
             server.format();
             server.launch();
+            if (!users.isEmpty()) {
+                server.addScramUsers(users);
+            }
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -64,6 +94,89 @@ public final class KafkaServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Whether this broker runs in the production shape ({@link #startSecure(TestCa)}). */
+    public boolean isSecure() {
+        return security != null;
+    }
+
+    /**
+     * Adds (or changes the password of) SCRAM-SHA-512 users, and returns once each can log in: the broker applies
+     * credentials from the metadata log a moment after the controller commits them.
+     */
+    public void addScramUsers(List<ScramUser> users) {
+        requireSecure();
+        List<UserScramCredentialAlteration> upserts = users.stream()
+                .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user.name(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), user.password()))
+                .toList();
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new ServerStartException("cannot add SCRAM users: " + e, e);
+        }
+        for (ScramUser user : users) {
+            Wait.until("SCRAM user " + user.name() + " to log in", Duration.ofSeconds(30),
+                    () -> canLogIn(user));
+        }
+    }
+
+    /** Grants the ACLs (ALLOW, any host) and returns once the broker's authorizer enforces them. */
+    public void createAcls(List<KafkaAcl> acls) {
+        requireSecure();
+        List<AclBinding> bindings = acls.stream().flatMap(acl -> acl.toBindings().stream()).toList();
+        try (Admin admin = admin()) {
+            admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+            // DescribeAcls is answered from the broker's own authorizer, so seeing them there means they apply.
+            Wait.until(bindings.size() + " ACLs on the broker", Duration.ofSeconds(30), () -> {
+                try {
+                    return admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS)
+                            .containsAll(bindings);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } catch (ExecutionException | InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new ServerStartException("cannot create ACLs: " + e, e);
+        }
+    }
+
+    /**
+     * The settings a service sets to connect as {@code user} (bootstrap.servers, security.protocol=SASL_SSL,
+     * sasl.mechanism=SCRAM-SHA-512, sasl.jaas.config, ssl.truststore.type=PEM, ssl.truststore.location); plain
+     * mode: bootstrap.servers only.
+     */
+    public Map<String, String> clientConfig(String user, String password) {
+        if (security == null) {
+            return Map.of("bootstrap.servers", bootstrapServers());
+        }
+        return Map.copyOf(security.clientConfig(bootstrapServers(), user, password));
+    }
+
+    /** Client settings of the super user {@code User:admin} (topics, users, ACLs); plain mode: bootstrap only. */
+    public Map<String, String> adminClientConfig() {
+        if (security == null) {
+            return Map.of("bootstrap.servers", bootstrapServers());
+        }
+        return Map.copyOf(security.adminConfig(bootstrapServers()));
+    }
+
+    /** A {@code sasl.jaas.config} value for a SCRAM login as {@code user}. */
+    public static String scramJaasConfig(String user, String password) {
+        return KafkaSecurity.jaasConfig(user, password);
+    }
+
+    /** The PEM file of the CA that signed the broker's certificate (the clients' truststore); secure mode only. */
+    public Path caCertificateFile() {
+        requireSecure();
+        return security.caCertificateFile();
+    }
+
+    /** The same CA certificate as PEM text, as Strimzi's {@code <cluster>-cluster-ca-cert} Secret holds it. */
+    public String caCertificatePem() {
+        requireSecure();
+        return security.caCertificatePem();
     }
 
     /** Where the broker keeps its config, logs and data; deleted on close. */
@@ -151,6 +264,9 @@ public final class KafkaServer implements AutoCloseable {
         String clusterId = newClusterId();
         List<String> command = javaCommand("256m", "kafka.tools.StorageTool",
                 "format", "-t", clusterId, "-c", config().toString(), "--standalone");
+        if (security != null) {
+            command.addAll(security.formatArguments());
+        }
         try (ChildProcess formatter = ChildProcess.start("kafka-storage-format", command, runDir, Map.of(),
                 runDir.resolve("format.log"))) {
             Wait.until("Kafka storage format", Duration.ofSeconds(60), () -> !formatter.isAlive());
@@ -177,9 +293,28 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
+    private boolean canLogIn(ScramUser user) {
+        Properties props = new Properties();
+        props.putAll(clientConfig(user.name(), user.password()));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(props)) {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void requireSecure() {
+        if (security == null) {
+            throw new IllegalStateException("users, ACLs and the CA exist only on a broker from startSecure(...)");
+        }
+    }
+
     private Admin admin() {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(adminClientConfig());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
         return Admin.create(props);
@@ -225,18 +360,20 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     private void writeConfig() {
-        write(config(), """
+        String listeners = security != null ? security.brokerProperties(port, controllerPort) : """
+                listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%d
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                auto.create.topics.enable=true
+                """.formatted(port, controllerPort, port);
+        write(config(), listeners + """
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.bootstrap.servers=127.0.0.1:%d
-                listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%d
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 log.dirs=%s
                 num.partitions=3
-                auto.create.topics.enable=true
                 offsets.topic.replication.factor=1
                 offsets.topic.num.partitions=3
                 transaction.state.log.replication.factor=1
@@ -245,7 +382,7 @@ public final class KafkaServer implements AutoCloseable {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 log.retention.hours=-1
-                """.formatted(controllerPort, port, controllerPort, port, runDir.resolve("data")));
+                """.formatted(controllerPort, runDir.resolve("data")));
     }
 
     private static void write(Path file, String content) {
@@ -254,6 +391,10 @@ public final class KafkaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A SCRAM-SHA-512 login of a secure broker ({@code User:<name>} in ACLs). */
+    public record ScramUser(String name, String password) {
     }
 
     /** A topic to create: name, partitions, and whether it is compacted (a table of latest values by key). */

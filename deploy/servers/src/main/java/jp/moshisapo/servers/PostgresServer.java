@@ -137,7 +137,11 @@ public final class PostgresServer implements AutoCloseable {
         });
     }
 
-    private interface Sql {
+    /**
+     * Work on a superuser's statement. Public, not private: Quarkus tests load this class twice (the test resource's
+     * class loader and Quarkus's), and a private nested type is then unreachable from the other copy.
+     */
+    public interface Sql {
         void run(Statement statement) throws SQLException;
     }
 

@@ -28,6 +28,20 @@ public class KafkaClients {
 
     /** The producer for everything this service writes; its owner closes it. */
     public KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A consumer that commits nothing by itself; {@code groupId} null means partitions are assigned by hand. */
+    public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
+        return new KafkaConsumer<>(consumerConfig(groupId, maxPollRecords), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /**
+     * The producer's settings: the shared {@code kafka.*} ones (in production SASL_SSL, SCRAM and the PEM
+     * truststore from the {@code KAFKA_*} variables) plus this service's guarantees.
+     */
+    Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>(common);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "checkin-service");
         // acks=all + idempotence: an event is confirmed only when every in-sync replica has it, exactly once.
@@ -41,11 +55,11 @@ public class KafkaClients {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return config;
     }
 
-    /** A consumer that commits nothing by itself; {@code groupId} null means partitions are assigned by hand. */
-    public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
+    /** A consumer's settings: the shared {@code kafka.*} ones plus manual commits and committed reads only. */
+    Map<String, Object> consumerConfig(String groupId, int maxPollRecords) {
         Map<String, Object> config = new HashMap<>(common);
         if (groupId != null) {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -54,6 +68,6 @@ public class KafkaClients {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return config;
     }
 }

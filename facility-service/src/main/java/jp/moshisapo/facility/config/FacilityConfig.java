@@ -56,10 +56,6 @@ public interface FacilityConfig {
     /** Outbox relay settings. */
     interface Outbox {
 
-        /** Kafka bootstrap servers (defaults to the shared {@code kafka.bootstrap.servers}). */
-        @WithDefault("${kafka.bootstrap.servers}")
-        String bootstrapServers();
-
         /** How long the relay waits for new rows when it is idle (commits also wake it at once). */
         @WithDefault("1s")
         Duration pollInterval();

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jp.moshisapo.facility.config.FacilityConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +37,7 @@ public class OutboxRelay {
 
     private final OutboxRepository outbox;
     private final OutboxSignal signal;
+    private final OutboxProducerSettings producerSettings;
     private final FacilityConfig.Outbox config;
     private final Counter published;
     private final Counter failures;
@@ -51,9 +49,11 @@ public class OutboxRelay {
     private Thread thread;
     private Producer<String, String> producer;
 
-    OutboxRelay(OutboxRepository outbox, OutboxSignal signal, FacilityConfig config, MeterRegistry metrics) {
+    OutboxRelay(OutboxRepository outbox, OutboxSignal signal, OutboxProducerSettings producerSettings,
+            FacilityConfig config, MeterRegistry metrics) {
         this.outbox = outbox;
         this.signal = signal;
+        this.producerSettings = producerSettings;
         this.config = config.outbox();
         this.metrics = metrics;
         this.published = metrics.counter("moshisapo.facility.outbox.published");
@@ -171,20 +171,7 @@ public class OutboxRelay {
 
     private Producer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "facility-outbox-relay");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            int deliveryMs = (int) config.deliveryTimeout().toMillis();
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMs);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(deliveryMs, 30_000));
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryMs);
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
+            producer = new KafkaProducer<>(producerSettings.producerConfig());
         }
         return producer;
     }

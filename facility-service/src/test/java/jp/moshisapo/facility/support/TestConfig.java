@@ -20,7 +20,6 @@ public final class TestConfig {
                 .withConverter(Duration.class, 100, new DurationConverter()) // "30s", as Quarkus reads it
                 .withDefaultValue("moshisapo.facility.public-base-url", PUBLIC_BASE_URL)
                 .withDefaultValue("moshisapo.facility.line-bot-basic-id", "@moshisapo")
-                .withDefaultValue("kafka.bootstrap.servers", "127.0.0.1:9")
                 .build();
         return config.getConfigMapping(FacilityConfig.class);
     }

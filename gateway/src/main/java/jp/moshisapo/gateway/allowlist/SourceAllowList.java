@@ -1,6 +1,8 @@
 package jp.moshisapo.gateway.allowlist;
 
 import java.util.List;
+import jp.moshisapo.gateway.clientaddress.CidrRange;
+import jp.moshisapo.gateway.clientaddress.ClientAddress;
 
 /** The source ranges allowed on a route; an empty list allows everyone (the list is an option, not a default). */
 public record SourceAllowList(List<CidrRange> ranges) {
@@ -11,20 +13,8 @@ public record SourceAllowList(List<CidrRange> ranges) {
         return new SourceAllowList(notations.stream().filter(s -> !s.isBlank()).map(CidrRange::parse).toList());
     }
 
-    /** {@code sourceAddress} is the client's literal IP; anything unparseable is refused when a list is set. */
-    public boolean allows(String sourceAddress) {
-        if (ranges.isEmpty()) {
-            return true;
-        }
-        byte[] address = sourceAddress == null ? null : CidrRange.IpAddresses.parse(sourceAddress);
-        if (address == null) {
-            return false;
-        }
-        for (CidrRange range : ranges) {
-            if (range.contains(address)) {
-                return true;
-            }
-        }
-        return false;
+    /** An unknown client is refused when a list is set. */
+    public boolean allows(ClientAddress client) {
+        return ranges.isEmpty() || ranges.stream().anyMatch(range -> range.contains(client));
     }
 }

@@ -2,6 +2,7 @@ package jp.moshisapo.gateway.allowlist;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import jp.moshisapo.gateway.clientaddress.ClientAddress;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
 import jp.moshisapo.gateway.routing.Route;
@@ -20,7 +21,7 @@ public final class SourceFilter implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Route route = Routed.route(ctx);
-        if (!routes.policy(route).sources().allows(Routed.clientAddress(ctx))) {
+        if (!routes.policy(route).sources().allows(ClientAddress.of(ctx))) {
             ProblemResponses.send(ctx, Problems.sourceNotAllowed());
             return;
         }

@@ -26,6 +26,12 @@ public interface GatewayConfig {
      */
     List<String> venuePages();
 
+    /**
+     * Proxies (CIDRs) whose {@code X-Forwarded-For} is believed: in a cluster, the ingress controller's pods.
+     * Absent, no one's is, and the connection's peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
     Upstream upstream();
 
     /** Limits per route name of {@code jp.moshisapo.gateway.routing.RouteTable}; every route must have one. */

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.function.Function;
+import jp.moshisapo.gateway.clientaddress.ClientAddress;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
 import jp.moshisapo.gateway.routing.Access;
@@ -12,9 +13,9 @@ import jp.moshisapo.gateway.routing.Routed;
 import jp.moshisapo.gateway.routing.Routes;
 
 /**
- * Applies the route's token bucket to the requests of one kind of route, keyed by client: public routes by IP
- * (before authentication, so floods cost nothing), staff routes by token subject (after authentication, so one
- * stolen token cannot use up the limit of every colleague behind the same office IP).
+ * Applies the route's token bucket to the requests of one kind of route, keyed by client: public routes by
+ * client address, IPv6 by /64 (before authentication, so floods cost nothing), staff routes by token subject
+ * (after authentication, so one stolen token cannot use up the limit of every colleague behind the same office IP).
  */
 public final class RateLimitHandler implements Handler<RoutingContext> {
 
@@ -32,7 +33,8 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     }
 
     public static RateLimitHandler perClientAddress(Routes routes, RateLimiter limiter) {
-        return new RateLimitHandler(routes, limiter, Access.PUBLIC, Routed::clientAddress);
+        return new RateLimitHandler(routes, limiter, Access.PUBLIC,
+                ctx -> ClientAddress.of(ctx).rateLimitKey());
     }
 
     public static RateLimitHandler perTokenSubject(Routes routes, RateLimiter limiter,

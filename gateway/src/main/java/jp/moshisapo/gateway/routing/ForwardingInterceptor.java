@@ -12,6 +12,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.concurrent.TimeoutException;
 import jp.moshisapo.gateway.bodylimit.LimitedBodyStream;
+import jp.moshisapo.gateway.clientaddress.ClientAddress;
 import jp.moshisapo.gateway.problem.Problem;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
@@ -45,7 +46,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         request.setURI(query == null ? Routed.canonicalPath(ctx) : Routed.canonicalPath(ctx) + "?" + query);
         MultiMap headers = request.headers();
         headers.remove("Forwarded");
-        headers.set("X-Forwarded-For", Routed.clientAddress(ctx));
+        headers.set("X-Forwarded-For", ClientAddress.of(ctx).literal());
         headers.set("X-Forwarded-Proto", incoming.scheme());
         if (incoming.authority() != null) {
             headers.set("X-Forwarded-Host", incoming.authority().toString());

@@ -4,12 +4,15 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import jp.moshisapo.gateway.accesslog.AccessLogHandler;
 import jp.moshisapo.gateway.allowlist.SourceFilter;
 import jp.moshisapo.gateway.auth.AuthFailureResponder;
 import jp.moshisapo.gateway.auth.BearerTokenRequired;
 import jp.moshisapo.gateway.auth.StaffGuard;
 import jp.moshisapo.gateway.bodylimit.DeclaredLengthCheck;
+import jp.moshisapo.gateway.clientaddress.ClientAddressHandler;
+import jp.moshisapo.gateway.clientaddress.TrustedProxies;
 import jp.moshisapo.gateway.config.GatewayConfig;
 import jp.moshisapo.gateway.console.ConsoleAssets;
 import jp.moshisapo.gateway.console.ConsoleConfig;
@@ -45,6 +48,8 @@ public class GatewayRouter {
         router.route().order(order++).handler(new RequestIdHandler());
         router.route().order(order++).handler(new SecurityHeadersHandler(headers));
         router.route().order(order++).handler(new RouteResolver(routes.table()));
+        router.route().order(order++).handler(new ClientAddressHandler(
+                TrustedProxies.parse(config.trustedProxies().orElse(List.of()))));
         router.route().order(order++).handler(new SourceFilter(routes));
         router.route().order(order++).handler(RateLimitHandler.perClientAddress(routes, limiter));
         router.route().order(order++).handler(new DeclaredLengthCheck(routes));

@@ -3,7 +3,6 @@ package jp.moshisapo.gateway.routing;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /** What {@link RouteResolver} found out about a request, read by the handlers after it. */
@@ -28,15 +27,6 @@ public final class Routed {
     /** The path as the route table saw it, or null when it was refused as unreadable (400). */
     public static String canonicalPath(RoutingContext ctx) {
         return ctx.get(CANONICAL_PATH);
-    }
-
-    /**
-     * The client's IP. Behind a load balancer this is the forwarded address only if Quarkus is told to trust
-     * that proxy ({@code quarkus.http.proxy.*}); a client cannot choose its own rate-limit key otherwise.
-     */
-    public static String clientAddress(RoutingContext ctx) {
-        SocketAddress remote = ctx.request().remoteAddress();
-        return remote == null ? "unknown" : remote.hostAddress();
     }
 
     static void rememberPath(RoutingContext ctx, String canonicalPath) {

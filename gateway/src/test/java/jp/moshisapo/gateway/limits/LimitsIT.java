@@ -11,11 +11,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
 import jp.moshisapo.gateway.testing.GatewayClient;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KeycloakTestResource.class)
 class LimitsIT {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] FORM = "{\"name\":\"岩手食堂\"}".getBytes(StandardCharsets.UTF_8);
 
     @TestHTTPResource("/")
@@ -86,6 +90,39 @@ class LimitsIT {
         }
 
         assertEquals(429, client.post("/api/facilities/", FORM, "Content-Type", "application/json").statusCode());
+    }
+
+    @Test
+    void spoofedEntriesLeftOfTheClientDoNotEscapeTheRegistrationLimit() {
+        String client = this.client.clientAddress();
+        int allowed = 0;
+        for (int i = 0; i < 15; i++) {
+            HttpResponse<String> response = this.client.send(this.client.request("/api/facilities")
+                    .setHeader("X-Forwarded-For", randomAddress() + ", " + client)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(FORM)).build());
+            allowed += response.statusCode() == 200 ? 1 : 0;
+        }
+
+        assertTrue(allowed >= 10 && allowed <= 11, "allowed " + allowed);
+        assertEquals(client, upstreams.facility().received().get(0).header("X-Forwarded-For"),
+                "services are told the client the gateway believed");
+    }
+
+    @Test
+    void forwardedForFromAnUntrustedPeerIsIgnoredSoChangingItDoesNotEscapeTheRegistrationLimit() throws IOException {
+        // a second loopback address: a direct client, not the test's trusted balancer at 127.0.0.1
+        InetAddress peer = InetAddress.getByAddress(new byte[] {127, 1, (byte) RANDOM.nextInt(256),
+                (byte) (1 + RANDOM.nextInt(254))});
+        int allowed = 0;
+        String lastStatus = "";
+        for (int i = 0; i < 15; i++) {
+            lastStatus = postFrom(peer, "/api/facilities", randomAddress());
+            allowed += lastStatus.startsWith("HTTP/1.1 200") ? 1 : 0;
+        }
+
+        assertTrue(allowed >= 10 && allowed <= 11, "allowed " + allowed);
+        assertTrue(lastStatus.startsWith("HTTP/1.1 429"), lastStatus);
+        assertEquals(peer.getHostAddress(), upstreams.facility().received().get(0).header("X-Forwarded-For"));
     }
 
     @Test
@@ -176,6 +213,25 @@ class LimitsIT {
         }
         upstreams.facility().receivedWithRequestId(requestId)
                 .ifPresent(seen -> assertTrue(!seen.complete(), "the service got a cut-off body at most"));
+    }
+
+    /** One registration over a connection from {@code peer}; the status line of the answer. */
+    private String postFrom(InetAddress peer, String path, String forwardedFor) throws IOException {
+        int port = gatewayUrl.getPort();
+        try (Socket socket = new Socket(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port, peer, 0)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + FORM.length + "\r\n"
+                    + "X-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(FORM);
+            socket.getOutputStream().flush();
+            return readResponse(socket.getInputStream()).lines().findFirst().orElse("");
+        }
+    }
+
+    private static String randomAddress() {
+        return "203.0." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     }
 
     /** Reads until the connection closes: the gateway must close it after refusing a body it did not read. */

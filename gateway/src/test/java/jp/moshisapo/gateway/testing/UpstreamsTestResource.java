@@ -5,12 +5,14 @@ import java.util.Map;
 
 /**
  * Starts the three stand-in services and points the gateway at them. Also: a 1 s response timeout (so the
- * stall test is quick), the test client trusted as a load balancer (each test picks its own client address in
- * X-Forwarded-For, so rate-limit buckets never leak between tests), and a webhook source allow-list.
+ * stall test is quick), the test client at 127.0.0.1 trusted as a load balancer (each test picks its own client
+ * address in X-Forwarded-For, so rate-limit buckets never leak between tests), and a webhook source allow-list.
  */
 public final class UpstreamsTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String WEBHOOK_ALLOWED_SOURCES = "10.0.0.0/8,127.0.0.0/8";
+    /** The test client's own address; a test that connects from another loopback address is an untrusted peer. */
+    public static final String TRUSTED_BALANCER = "127.0.0.1";
 
     private Upstreams upstreams;
 
@@ -23,8 +25,7 @@ public final class UpstreamsTestResource implements QuarkusTestResourceLifecycle
                 "moshisapo.gateway.notification-url", upstreams.notification().url(),
                 "moshisapo.gateway.upstream.response-timeout", "1S",
                 "moshisapo.gateway.routes.line-webhook.allowed-sources", WEBHOOK_ALLOWED_SOURCES,
-                "quarkus.http.proxy.proxy-address-forwarding", "true",
-                "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+                "moshisapo.gateway.trusted-proxies", TRUSTED_BALANCER);
     }
 
     @Override

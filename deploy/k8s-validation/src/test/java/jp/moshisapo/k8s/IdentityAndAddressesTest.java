@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.moshisapo.k8s.strict.Realms;
@@ -49,6 +51,36 @@ class IdentityAndAddressesTest {
         }
         assertTrue(realm.getClients().stream().noneMatch(c -> c.getClientId().equals("moshisapo-cli")),
                 "the local command-line client stays out of clusters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyClientIssuesTokensForTheAudienceTheGatewayAndTheServicesRequire(String overlay) {
+        Set<String> required = Services.ALL.stream().map(ServiceConfig::of)
+                .filter(config -> config.reads("OIDC_AUTH_SERVER_URL"))
+                .map(config -> config.property("quarkus.oidc.token.audience")
+                        .orElseThrow(() -> new AssertionError(config.service() + " accepts tokens of any client")))
+                .collect(Collectors.toSet());
+        assertEquals(1, required.size(), "one audience for the whole system: " + required);
+        String audience = required.iterator().next();
+        for (RealmRepresentation realm : List.of(LOCAL, realm(Overlays.render(overlay)))) {
+            for (ClientRepresentation client : realm.getClients()) {
+                assertTrue(audiences(client).contains(audience), client.getClientId() + " in "
+                        + (realm == LOCAL ? "the local realm" : overlay) + " issues tokens for " + audiences(client));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void gatewayBelievesForwardedClientAddressesOnlyFromTheClustersOwnNetwork(String overlay) {
+        assertTrue(ServiceConfig.of("gateway").reads("GATEWAY_TRUSTED_PROXIES"), "the gateway's setting was renamed");
+        String proxies = Workload.of(Overlays.render(overlay), "gateway").env().getOrDefault("GATEWAY_TRUSTED_PROXIES", "");
+        assertFalse(proxies.isBlank(), "without trusted proxies every client behind the ingress shares its limits");
+        for (String range : proxies.split(",")) {
+            assertTrue(isPrivateRange(range.trim()), range + ": only the ingress controller's pod range may be "
+                    + "trusted, never a public one (anyone there could choose their own rate-limit key)");
+        }
     }
 
     @Test
@@ -122,6 +154,37 @@ class IdentityAndAddressesTest {
 
     private static RealmRepresentation realm(Rendered rendered) {
         return Realms.read(rendered.get("KeycloakRealmImport", "moshisapo").at("/spec/realm"));
+    }
+
+    /** A CIDR inside 10/8, 172.16/12, 192.168/16 or fc00::/7 (literal addresses only, no DNS). */
+    private static boolean isPrivateRange(String cidr) {
+        String[] parts = cidr.split("/", 2);
+        if (parts.length != 2 || !parts[0].matches("[0-9a-fA-F:.]+")) {
+            return false;
+        }
+        try {
+            byte[] address = InetAddress.getByName(parts[0]).getAddress();
+            int prefix = Integer.parseInt(parts[1]);
+            int first = address[0] & 0xff;
+            int second = address[1] & 0xff;
+            if (address.length == 4) {
+                return (first == 10 && prefix >= 8) || (first == 172 && (second & 0xf0) == 16 && prefix >= 12)
+                        || (first == 192 && second == 168 && prefix >= 16);
+            }
+            return (first & 0xfe) == 0xfc && prefix >= 7;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The custom audiences a client's mappers put into its access tokens. */
+    private static Set<String> audiences(ClientRepresentation client) {
+        return Optional.ofNullable(client.getProtocolMappers()).orElse(List.of()).stream()
+                .filter(m -> "oidc-audience-mapper".equals(m.getProtocolMapper()))
+                .filter(m -> "true".equals(m.getConfig().get("access.token.claim")))
+                .map(m -> m.getConfig().get("included.custom.audience"))
+                .filter(a -> a != null && !a.isBlank())
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> roleNames(RealmRepresentation realm) {

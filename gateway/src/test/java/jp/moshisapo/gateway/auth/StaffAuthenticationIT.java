@@ -1,6 +1,7 @@
 package jp.moshisapo.gateway.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -122,6 +123,23 @@ class StaffAuthenticationIT {
 
         assertUnauthorized(response);
         assertTrue(upstreams.noneReceived(requestId));
+    }
+
+    @Test
+    void validTokenOfAnotherClientOfTheRealmIs401AndNoServiceSeesTheRequest() {
+        String foreign = tokens.ofAnotherClient("approver1");
+        String ours = tokens.valid("approver1");
+        assertFalse(StaffTokens.audience(foreign).contains(StaffTokens.API_AUDIENCE), StaffTokens.audience(foreign));
+        assertTrue(StaffTokens.audience(ours).contains(StaffTokens.API_AUDIENCE), StaffTokens.audience(ours));
+        String requestId = uniqueId();
+
+        HttpResponse<String> response = client.get("/admin/cases", "X-Request-Id", requestId,
+                "Authorization", "Bearer " + foreign);
+
+        assertUnauthorized(response);
+        assertTrue(upstreams.noneReceived(requestId));
+        // the same user through the system's own client gets in: the audience made the difference
+        assertEquals(200, client.get("/admin/cases", "Authorization", "Bearer " + ours).statusCode());
     }
 
     @Test

@@ -19,14 +19,20 @@ import jp.moshisapo.servers.KeycloakServer;
 
 /**
  * Tokens for the staff tests, all real: issued by the test's Keycloak, or real ones altered the way an attacker
- * would (payload edited; re-signed with the attacker's own key). For an expired token a test client with a
- * 5-second token lifespan is added to the realm through Keycloak's admin API; the realm file is not touched.
+ * would (payload edited; re-signed with the attacker's own key). Two test clients are added to the realm through
+ * Keycloak's admin API, so the realm file is not touched: one with a 5-second token lifespan (for an expired
+ * token; it names the API as audience like the realm's own clients), and one without the API's audience (another
+ * application of the same realm, whose tokens this system must refuse).
  */
 public final class StaffTokens {
 
     public static final String SHORT_LIVED_CLIENT = "gateway-test-short-lived";
+    public static final String OTHER_CLIENT = "gateway-test-other-application";
+    /** The audience the realm's staff clients put into their tokens (deploy/keycloak/moshisapo-realm.json). */
+    public static final String API_AUDIENCE = "moshisapo-api";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d+)");
+    private static final Pattern AUD = Pattern.compile("\"aud\"\\s*:\\s*(\\[[^]]*]|\"[^\"]*\")");
     private static final Base64.Decoder B64 = Base64.getUrlDecoder();
     private static final Base64.Encoder B64OUT = Base64.getUrlEncoder().withoutPadding();
 
@@ -63,8 +69,31 @@ public final class StaffTokens {
 
     /** A real token of {@code user} that expires 5 s after issue. */
     public String shortLived(String user) {
-        ensureShortLivedClient();
-        return tokenResponse("grant_type=password&client_id=" + SHORT_LIVED_CLIENT + "&username=" + user
+        ensureClient("{\"clientId\":\"" + SHORT_LIVED_CLIENT + "\",\"enabled\":true,\"publicClient\":true,"
+                + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false,"
+                + "\"attributes\":{\"access.token.lifespan\":\"5\"},"
+                + "\"protocolMappers\":[{\"name\":\"audience\",\"protocol\":\"openid-connect\","
+                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":\""
+                + API_AUDIENCE + "\",\"access.token.claim\":\"true\",\"id.token.claim\":\"false\"}}]}");
+        return passwordGrant(SHORT_LIVED_CLIENT, user);
+    }
+
+    /** A real, valid token of {@code user}, issued to another client of the same realm (no API audience). */
+    public String ofAnotherClient(String user) {
+        ensureClient("{\"clientId\":\"" + OTHER_CLIENT + "\",\"enabled\":true,\"publicClient\":true,"
+                + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false}");
+        return passwordGrant(OTHER_CLIENT, user);
+    }
+
+    /** The token's {@code aud} claim as written (a string or an array), for assertions. */
+    public static String audience(String token) {
+        String payload = new String(B64.decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher aud = AUD.matcher(payload);
+        return aud.find() ? aud.group(1) : "";
+    }
+
+    private String passwordGrant(String clientId, String user) {
+        return tokenResponse("grant_type=password&client_id=" + clientId + "&username=" + user
                 + "&password=" + user, keycloak.realmUrl());
     }
 
@@ -77,14 +106,11 @@ public final class StaffTokens {
         return new BigInteger(exp.group(1)).longValueExact();
     }
 
-    private void ensureShortLivedClient() {
+    private void ensureClient(String client) {
         String admin = tokenResponse("grant_type=password&client_id=admin-cli&username="
                 + enc(System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")) + "&password="
                 + enc(System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")),
                 keycloak.baseUrl() + "/realms/master");
-        String client = "{\"clientId\":\"" + SHORT_LIVED_CLIENT + "\",\"enabled\":true,\"publicClient\":true,"
-                + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false,"
-                + "\"attributes\":{\"access.token.lifespan\":\"5\"}}";
         HttpResponse<String> created = send(HttpRequest.newBuilder(
                         URI.create(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients"))
                 .header("Authorization", "Bearer " + admin)

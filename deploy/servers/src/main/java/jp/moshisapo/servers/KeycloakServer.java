@@ -165,7 +165,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** Unzips the distribution once per version into ~/.cache/moshisapo (atomically, via a rename). */
-    private static synchronized Path unpackedDistribution() {
+    static synchronized Path unpackedDistribution() {
         Path zip = Distributions.keycloakZip();
         String version = zip.getFileName().toString().replace(".zip", "");
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "moshisapo");

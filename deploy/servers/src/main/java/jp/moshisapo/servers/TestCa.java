@@ -64,9 +64,11 @@ public final class TestCa {
         write(certificateFile, pem(certificate));
     }
 
-    /** A new CA in a fresh temporary directory (left behind for inspection; it holds only test keys). */
+    /** A new CA in a fresh temporary directory, deleted when the JVM exits. */
     public static TestCa create() {
-        return create(TempDirs.create("ca"));
+        Path dir = TempDirs.create("ca");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TempDirs.delete(dir), "delete-test-ca"));
+        return create(dir);
     }
 
     /** A new CA (a fresh key, "CN=Moshisapo Test Root CA <random>") writing its files into {@code dir}. */

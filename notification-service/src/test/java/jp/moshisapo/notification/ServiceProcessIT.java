@@ -137,6 +137,11 @@ class ServiceProcessIT {
         env.put("MP_MESSAGING_INCOMING_RESIDENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_CODES_GROUP_ID", group);
         env.put("FANOUT_REQUEST_TIMEOUT", "2s");
+        // The packaged service runs in its production profile, which has no local keys.
+        env.put("LINE_CHANNEL_ACCESS_TOKEN", line.config().channelAccessToken());
+        env.put("VISIT_ENCRYPTION_KEYS", "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=");
+        env.put("VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1");
+        env.put("RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==");
         return ServiceProcess.start(env, "service-" + name);
     }
 

@@ -95,6 +95,9 @@ public final class CheckinBench {
                     "MANAGEMENT_PORT", Integer.toString(managementPort),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "CHECKIN_DB_URL", postgres.jdbcUrl("checkin"),
+                    "CHECKIN_DB_USER", PostgresServer.USER,
+                    "CHECKIN_DB_PASSWORD", PostgresServer.PASSWORD,
+                    "RESIDENT_PSEUDONYM_KEY", "bench-pseudonym-key",
                     "LINE_API_BASE_URL", sim.baseUrl().toString(),
                     "LINE_CHANNEL_SECRET", sim.config().channelSecret(),
                     "LINE_CHANNEL_ACCESS_TOKEN", sim.config().channelAccessToken()));

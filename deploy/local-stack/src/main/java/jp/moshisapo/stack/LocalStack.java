@@ -33,6 +33,15 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(2);
     private static final List<String> DATABASES = List.of("facility", "checkin", "notification");
+    /**
+     * The services start in their production profile, which has no default for any key: the local stack passes
+     * these published, local-only ones (the same as the services' dev and test defaults) unless given its own.
+     */
+    private static final Map<String, String> LOCAL_KEYS = Map.of(
+            "RESIDENT_PSEUDONYM_KEY", "moshisapo-local-pseudonym-key",
+            "VISIT_ENCRYPTION_KEYS", "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=",
+            "VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1",
+            "RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==");
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -151,6 +160,7 @@ public final class LocalStack implements AutoCloseable {
         requireBuiltServices();
         serviceEnv.put("HTTP_HOST", "127.0.0.1");
         serviceEnv.put("PUBLIC_BASE_URL", settings.getOrDefault("PUBLIC_BASE_URL", gatewayUrl()));
+        LOCAL_KEYS.forEach((name, localKey) -> serviceEnv.put(name, settings.getOrDefault(name, localKey)));
         startKafka();
         startPostgres();
         startKeycloak();

@@ -80,6 +80,14 @@ class AdminSecurityIT {
     }
 
     @Test
+    void aValidTokenOfAnotherApplicationOfTheRealmIsRefused() {
+        String foreign = Tokens.ofAnotherClient("approver1");
+        given().auth().oauth2(foreign).post("/admin/cases/" + draft + "/approve").then().statusCode(401)
+                .contentType("application/problem+json");
+        assertEquals("DRAFT", new StoreProbe(dataSource).stateOf(draft));
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         String expired = Tokens.expired("approver1");
         given().auth().oauth2(expired).post("/admin/cases/" + draft + "/approve").then().statusCode(401)

@@ -27,6 +27,12 @@ public final class Tokens {
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SHORT_LIVED_CLIENT = "notification-it-short-lived";
+    private static final String OTHER_CLIENT = "notification-it-other-application";
+    /** The audience the realm's staff clients put into their tokens (deploy/keycloak/moshisapo-realm.json). */
+    private static final String API_AUDIENCE_MAPPER = """
+            "protocolMappers": [{"name": "audience", "protocol": "openid-connect",
+              "protocolMapper": "oidc-audience-mapper", "config": {"included.custom.audience": "moshisapo-api",
+              "access.token.claim": "true", "id.token.claim": "false"}}]""";
 
     private Tokens() {
     }
@@ -66,14 +72,31 @@ public final class Tokens {
      */
     public static String expired(String user) {
         KeycloakServer keycloak = SharedServers.keycloak();
-        ensureShortLivedClient(keycloak);
-        JsonNode response = post(keycloak.realmUrl() + "/protocol/openid-connect/token", null,
-                "grant_type=password&client_id=" + SHORT_LIVED_CLIENT + "&username=" + user + "&password=" + user);
-        String token = response.path("access_token").asText();
+        ensureClient(keycloak, """
+                {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true,
+                 "standardFlowEnabled": false, "attributes": {"access.token.lifespan": "1"}, %s}
+                """.formatted(SHORT_LIVED_CLIENT, API_AUDIENCE_MAPPER));
+        String token = passwordGrant(keycloak, SHORT_LIVED_CLIENT, user);
         long exp = claims(token).path("exp").asLong();
         Eventually.until("the short-lived token expired", java.time.Duration.ofSeconds(30),
                 () -> Instant.now().getEpochSecond() > exp + 1);
         return token;
+    }
+
+    /** A genuine, valid token of {@code user}, issued to another application of the same realm (no API audience). */
+    public static String ofAnotherClient(String user) {
+        KeycloakServer keycloak = SharedServers.keycloak();
+        ensureClient(keycloak, """
+                {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true,
+                 "standardFlowEnabled": false}
+                """.formatted(OTHER_CLIENT));
+        return passwordGrant(keycloak, OTHER_CLIENT, user);
+    }
+
+    private static String passwordGrant(KeycloakServer keycloak, String client, String user) {
+        return post(keycloak.realmUrl() + "/protocol/openid-connect/token", null,
+                "grant_type=password&client_id=" + client + "&username=" + user + "&password=" + user)
+                .path("access_token").asText();
     }
 
     public static JsonNode claims(String token) {
@@ -91,19 +114,15 @@ public final class Tokens {
         return claims;
     }
 
-    private static synchronized void ensureShortLivedClient(KeycloakServer keycloak) {
+    private static synchronized void ensureClient(KeycloakServer keycloak, String client) {
         String admin = post(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token", null,
                 "grant_type=password&client_id=admin-cli&username=admin&password=admin").path("access_token").asText();
-        String client = """
-                {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true,
-                 "standardFlowEnabled": false, "attributes": {"access.token.lifespan": "1"}}
-                """.formatted(SHORT_LIVED_CLIENT);
         HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/"
                 + KeycloakServer.REALM + "/clients")).header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(client)).build();
         int status = send(request).statusCode();
         if (status != 201 && status != 409) {
-            throw new IllegalStateException("Keycloak refused the short-lived client: HTTP " + status);
+            throw new IllegalStateException("Keycloak refused the test client: HTTP " + status);
         }
     }
 

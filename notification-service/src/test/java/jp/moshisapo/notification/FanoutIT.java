@@ -12,11 +12,24 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.messaging.Endpoint;
+import jp.moshisapo.notification.crypto.Keyring;
+import jp.moshisapo.notification.crypto.Purpose;
+import jp.moshisapo.notification.crypto.Sealed;
 import jp.moshisapo.servers.InjectLineSimulator;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
@@ -40,6 +53,9 @@ class FanoutIT {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Keyring keyring;
 
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
@@ -208,12 +224,83 @@ class FanoutIT {
     }
 
     @Test
+    void aBatchSealedUnderARemovedKeyEndsFailedAndTheBatchesAfterItStillGoOut() throws Exception {
+        // More unopenable batches than requests may be in flight (32): each one used to keep its slot for good.
+        List<String> users = IntStream.range(0, 100).mapToObj(i -> Fixtures.user("rotated-" + i))
+                .toList();
+        long id = plantSendingCase(40, users);
+
+        store.awaitState(id, "FAILED", SENDING);
+
+        users.forEach(u -> assertEquals(1, sim.inboxSize(u), "the batches after the broken ones went out"));
+        JsonPath report = report(id);
+        assertEquals(40, report.getInt("batches.failed"));
+        assertEquals(100, report.getInt("batches.sent"));
+        assertEquals(0, report.getInt("batches.pending"));
+        assertTrue(report.getString("failures[0].error").contains("no key 'retired-key'"),
+                report.getString("failures[0].error"));
+        assertEquals("40 batches could not be delivered", report.getString("failureReason"));
+    }
+
+    @Test
     void metricsShowCasesByStateBatchesAndIngest() {
         RestAssured.get(metrics).then().statusCode(200)
                 .body(containsString("moshisapo_notification_cases{state=\"DRAFT\"}"))
                 .body(containsString("moshisapo_notification_multicast_batches_total{outcome=\"sent\"}"))
                 .body(containsString("moshisapo_notification_multicast_batches_total{outcome=\"failed\"}"))
                 .body(containsString("moshisapo_notification_visits_ingested_total{outcome=\"stored\"}"));
+    }
+
+    /**
+     * A case as a restart after a key rotation finds it: SENDING, planned, its first {@code broken} batches sealed
+     * under a key id the keyring no longer has, then one batch per user sealed under the active key.
+     */
+    private long plantSendingCase(int broken, List<String> users) throws SQLException {
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // the leader must see the case with all its batches at once
+            long id;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO exposure_case (state, codes, "
+                    + "window_starts, window_ends, message, note, created_by, created_by_name, created_at, "
+                    + "approved_by, approved_by_name, approved_at, planned_at, recipients, skipped_unreachable, "
+                    + "skipped_recently_notified) VALUES ('SENDING', ARRAY[?], ARRAY[?::timestamptz], ARRAY[?::timestamptz], '【お知らせ】鍵の入れ替え', "
+                    + "'planted', 'staff1', 'staff1', ?, 'approver1', 'approver1', ?, ?, ?, 0, 0) RETURNING id")) {
+                s.setString(1, Fixtures.newCode());
+                s.setTimestamp(2, Timestamp.from(now.minusSeconds(3600)));
+                s.setTimestamp(3, Timestamp.from(now));
+                s.setTimestamp(4, Timestamp.from(now));
+                s.setTimestamp(5, Timestamp.from(now));
+                s.setTimestamp(6, Timestamp.from(now));
+                s.setInt(7, broken + users.size());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO delivery_batch (case_id, seq, "
+                    + "retry_key, recipient_count, resident_keys, key_id, recipients, created_at) "
+                    + "VALUES (?, ?, ?, 1, ?, ?, ?, ?)")) {
+                for (int seq = 1; seq <= broken + users.size(); seq++) {
+                    Sealed recipients = seq <= broken
+                            ? new Sealed("retired-key", new byte[64])
+                            : keyring.seal(users.get(seq - broken - 1).getBytes(StandardCharsets.US_ASCII),
+                                    Purpose.BATCH_RECIPIENTS);
+                    byte[] residentKey = new byte[32];
+                    new SecureRandom().nextBytes(residentKey);
+                    s.setLong(1, id);
+                    s.setInt(2, seq);
+                    s.setObject(3, UUID.randomUUID());
+                    s.setBytes(4, residentKey);
+                    s.setString(5, recipients.keyId());
+                    s.setBytes(6, recipients.bytes());
+                    s.setTimestamp(7, Timestamp.from(now));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            c.commit();
+            return id;
+        }
     }
 
     private long pending(long id) {

@@ -93,26 +93,41 @@ public class MulticastDispatcher {
             return;
         }
         inFlight.acquire();
+        boolean handedOver = false;
         try {
             pacer.acquire();
-        } catch (InterruptedException e) {
-            inFlight.release();
-            throw e;
+            if (!job.run.stopped()) {
+                handedOver = send(job);
+            }
+        } finally {
+            if (!handedOver) {
+                inFlight.release(); // 32 leaked permits would freeze every case for good
+            }
         }
-        if (job.run.stopped()) {
-            inFlight.release();
-            return;
+    }
+
+    /**
+     * Builds the request and hands it to the client; true when the answer's callback now owns the in-flight permit.
+     * A job that cannot even be built (its recipients sealed under a key removed from the keyring by a rotation,
+     * say) never can be: it ends FAILED with the reason in the case's report instead of vanishing.
+     */
+    private boolean send(BatchJob job) {
+        try {
+            byte[] body = MulticastClient.body(job.userIds(keyring), job.run.message);
+            Instant now = clock.instant();
+            job.attempts++;
+            if (job.firstAttemptAt == null) {
+                job.firstAttemptAt = now;
+            }
+            client.send(job.retryKey, body).whenComplete((result, failure) -> {
+                inFlight.release();
+                answered(job, failure == null ? result : SendResult.unanswered(failure));
+            });
+            return true;
+        } catch (RuntimeException e) {
+            fail(job, "not sent: " + SendResult.describe(e));
+            return false;
         }
-        byte[] body = MulticastClient.body(job.userIds(keyring), job.run.message);
-        Instant now = clock.instant();
-        job.attempts++;
-        if (job.firstAttemptAt == null) {
-            job.firstAttemptAt = now;
-        }
-        client.send(job.retryKey, body).thenAccept(result -> {
-            inFlight.release();
-            answered(job, result);
-        });
     }
 
     private void answered(BatchJob job, SendResult result) {

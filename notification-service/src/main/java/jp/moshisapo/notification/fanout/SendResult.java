@@ -34,4 +34,19 @@ record SendResult(int status, String error, Duration retryAfter) {
     String describe() {
         return (status == 0 ? "no answer" : "HTTP " + status) + (error == null || error.isEmpty() ? "" : ": " + error);
     }
+
+    /** No answer: the request failed on our side after it may have left (the same retry key makes a retry safe). */
+    static SendResult unanswered(Throwable failure) {
+        return new SendResult(0, describe(failure), null);
+    }
+
+    /**
+     * The exception's class and own message, for the report: our exceptions never carry user ids, and causes (whose
+     * messages we do not control) are left out.
+     */
+    static String describe(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+        String text = e.getClass().getSimpleName() + message;
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
 }

@@ -13,7 +13,12 @@ public final class Eventually {
 
     /** The first value of {@code probe} that is not null, polled until the deadline. */
     public static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        return await(what, DEADLINE, probe);
+    }
+
+    /** The same with a deadline of its own, for waits that include the service's own backoff. */
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 10;
         while (true) {
             T value = probe.get();
@@ -21,7 +26,7 @@ public final class Eventually {
                 return value;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + DEADLINE.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
             }
             try {
                 Thread.sleep(pause);

@@ -50,6 +50,25 @@ final class CheckIns {
                 line.inbox(userId).stream().anyMatch(m -> m.text().contains(COMPLETION)));
     }
 
+    /**
+     * A check-in at a venue registered a moment ago: its code may not have reached checkin-service yet, and a
+     * resident told 「このQRコードは登録されていません」 scans again, until {@code patience} runs out.
+     */
+    void checkInAtNewVenue(String userId, URI checkinUrl, Duration patience) {
+        deliver(() -> line.follow(userId));
+        Wait.until("checkin-service to know the venue's code (the resident scans again)", patience, () -> {
+            int before = line.inbox(userId).size();
+            if (!scan(userId, checkinUrl)) {
+                return false;
+            }
+            Wait.until("a reply to the scan", Duration.ofSeconds(30), () -> line.inbox(userId).size() > before);
+            return line.inbox(userId).stream().anyMatch(m -> m.actionLabels().contains("同意する"));
+        });
+        deliver(() -> line.tap(userId, "同意する"));
+        Wait.until("the completion message", Duration.ofMinutes(3), () ->
+                line.inbox(userId).stream().anyMatch(m -> m.text().contains(COMPLETION)));
+    }
+
     /** A resident whose scan shows an error page instead of opening LINE scans again, as people do. */
     boolean scan(String userId, URI checkinUrl) {
         try {

@@ -14,45 +14,56 @@ import jp.moshisapo.servers.Wait;
 import jp.moshisapo.stack.LocalStack;
 
 /**
- * A prefecture staff member at the admin API through the gateway, with a real Keycloak token (password grant on
- * the {@code moshisapo-cli} client, renewed every minute, well inside its lifetime).
+ * A prefecture staff member at the admin API through the gateway, with a real Keycloak token (renewed every minute,
+ * well inside its lifetime): by the password grant of the local realm's {@code moshisapo-cli} client, or by
+ * whatever login a stack of another shape offers (the production drill's authorization-code flow).
  */
 final class Staff {
 
-    private final String user;
-    private final Supplier<LocalStack> stack;
+    private final Supplier<String> gateway;
+    private final Supplier<String> login;
     private String token;
     private Instant fetched = Instant.EPOCH;
 
-    private Staff(String user, Supplier<LocalStack> stack) {
-        this.user = user;
-        this.stack = stack;
+    private Staff(Supplier<String> gateway, Supplier<String> login) {
+        this.gateway = gateway;
+        this.login = login;
     }
 
     /** A local realm user of the tests' shared stack; the password is the user name. */
     static Staff of(String user) {
-        return new Staff(user, TestStack::get);
+        return of(user, TestStack::get);
     }
 
     /** A local realm user of a stack of its own (the end-to-end benchmark's). */
     static Staff of(String user, LocalStack stack) {
-        return new Staff(user, () -> stack);
+        return of(user, () -> stack);
+    }
+
+    private static Staff of(String user, Supplier<LocalStack> stack) {
+        return new Staff(() -> stack.get().gatewayUrl(),
+                () -> stack.get().keycloak().orElseThrow().accessToken(user, user));
+    }
+
+    /** A staff member of any stack: its gateway and a way to get a fresh access token. */
+    static Staff at(String gatewayUrl, Supplier<String> login) {
+        return new Staff(() -> gatewayUrl, login);
     }
 
     synchronized String token() {
         if (fetched.isBefore(Instant.now().minusSeconds(60))) {
-            token = stack.get().keycloak().orElseThrow().accessToken(user, user);
+            token = login.get();
             fetched = Instant.now();
         }
         return token;
     }
 
     Http.Answer get(String path) {
-        return Http.get(stack.get().gatewayUrl() + path, token());
+        return Http.get(gateway.get() + path, token());
     }
 
     Http.Answer post(String path, Object body) {
-        return Http.post(stack.get().gatewayUrl() + path, token(), body);
+        return Http.post(gateway.get() + path, token(), body);
     }
 
     /**

@@ -10,7 +10,12 @@ import java.util.Map;
 record Venue(String id, String managementToken, List<String> codes) {
 
     static Venue register(String name, String... rooms) {
-        Http.Answer registered = Http.post(TestStack.gateway() + "/api/facilities", null, Map.ofEntries(
+        return registerAt(TestStack.gateway(), name, rooms);
+    }
+
+    /** Registers through the gateway at {@code gateway} (a stack other than the tests' shared one). */
+    static Venue registerAt(String gateway, String name, String... rooms) {
+        Http.Answer registered = Http.post(gateway + "/api/facilities", null, Map.ofEntries(
                 Map.entry("businessType", "FOOD_SERVICE"), Map.entry("scale", "UP_TO_50"),
                 Map.entry("name", name), Map.entry("postalCode", "0208570"),
                 Map.entry("address1", "岩手県盛岡市内丸10-1"), Map.entry("address2", ""),

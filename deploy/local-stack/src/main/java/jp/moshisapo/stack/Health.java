@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Reads a service's health from its management port. */
-final class Health {
+public final class Health {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -16,7 +16,7 @@ final class Health {
     }
 
     /** "UP", "DOWN" or "UNREACHABLE", from {@code /q/health}. */
-    static String status(String healthUrl) {
+    public static String status(String healthUrl) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

@@ -27,13 +27,36 @@ public final class ChildProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /**
+     * The variables a process needs from its parent to run at all; {@link #startIsolated} passes only these, so
+     * nothing else in the developer's or CI's environment can stand in for a missing setting.
+     */
+    private static final List<String> BASIC_ENVIRONMENT = List.of("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME");
+
     /** Starts {@code command} in {@code workDir}, sending stdout and stderr to {@code logFile}. */
     public static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env,
             Path logFile) {
+        return start(name, command, workDir, env, logFile, false);
+    }
+
+    /**
+     * Like {@link #start}, but the process sees {@code env} and the basic variables only (PATH, HOME, …), as a
+     * container sees just what its manifest gives it.
+     */
+    public static ChildProcess startIsolated(String name, List<String> command, Path workDir, Map<String, String> env,
+            Path logFile) {
+        return start(name, command, workDir, env, logFile, true);
+    }
+
+    private static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env,
+            Path logFile, boolean isolated) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
+        if (isolated) {
+            builder.environment().keySet().retainAll(BASIC_ENVIRONMENT);
+        }
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
@@ -70,6 +93,11 @@ public final class ChildProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The exit code of a process that has ended. */
+    public int exitCode() {
+        return process.exitValue();
     }
 
     /** Fails with the tail of the log when the process has already died. */

@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Throw-away directories for server data, removed when the server is closed. */
-final class TempDirs {
+public final class TempDirs {
 
     private TempDirs() {
     }
 
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             return Files.createTempDirectory("moshisapo-" + prefix + "-");
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class TempDirs {
         }
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -105,6 +105,12 @@ public final class KeycloakAdminApi {
         String location = created.headers().firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("Keycloak created " + username + " without a Location"));
         String id = location.substring(location.lastIndexOf('/') + 1);
+        // The update first: a user representation written back after the role mapping can drop the mapping.
+        if (requiredActions == RequiredActions.CLEAR) {
+            ObjectNode update = (ObjectNode) getJson(realm, "/users/" + id);
+            update.putArray("requiredActions");
+            send("PUT", "/admin/realms/" + realm + "/users/" + id, update, 204);
+        }
         ArrayNode roles = JSON.createArrayNode();
         for (String role : realmRoles) {
             roles.add(getJson(realm, "/roles/" + URLEncoder.encode(role, StandardCharsets.UTF_8)));
@@ -112,10 +118,15 @@ public final class KeycloakAdminApi {
         if (!roles.isEmpty()) {
             send("POST", "/admin/realms/" + realm + "/users/" + id + "/role-mappings/realm", roles, 204);
         }
-        if (requiredActions == RequiredActions.CLEAR) {
-            ObjectNode update = (ObjectNode) getJson(realm, "/users/" + id);
-            update.putArray("requiredActions");
-            send("PUT", "/admin/realms/" + realm + "/users/" + id, update, 204);
+        JsonNode mapped = getJson(realm, "/users/" + id + "/role-mappings/realm");
+        for (String role : realmRoles) {
+            boolean found = false;
+            for (JsonNode mapping : mapped) {
+                found |= role.equals(mapping.path("name").asText());
+            }
+            if (!found) {
+                throw new IllegalStateException("Keycloak did not keep realm role " + role + " of " + username);
+            }
         }
         return id;
     }

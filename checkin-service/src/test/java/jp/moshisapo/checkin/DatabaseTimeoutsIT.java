@@ -1,0 +1,40 @@
+package jp.moshisapo.checkin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import jp.moshisapo.servers.KafkaTestResource;
+import jp.moshisapo.servers.LineSimulatorTestResource;
+import jp.moshisapo.servers.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every pooled connection gives up instead of hanging: the server cancels a statement after 60 s, and the driver
+ * stops waiting for an answer after 90 s (a half-open connection, whose answer never comes).
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(LineSimulatorTestResource.class)
+class DatabaseTimeoutsIT {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void pooledConnectionsCarryTheStatementAndSocketTimeouts() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+            rs.next();
+            assertEquals("1min", rs.getString(1));
+            assertEquals(90_000, c.getNetworkTimeout(), "socketTimeout in milliseconds");
+        }
+    }
+}

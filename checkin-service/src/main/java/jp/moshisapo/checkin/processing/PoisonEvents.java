@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
  * read the event from Kafka by its offset, fix the cause and, if the resident still needs it, ask them to scan again.
  */
 @ApplicationScoped
+@Startup // the counter exists (at 0) from the start, so a rate() or an alert sees 0 rather than no data
 public class PoisonEvents {
 
     private static final Logger LOG = Logger.getLogger(PoisonEvents.class);

@@ -83,6 +83,7 @@ class PoisonEventIT {
 
     @Test
     void aPoisonEventIsParkedAndTheOtherResidentsOfItsPartitionAreStillAnswered() throws SQLException {
+        double parkedBefore = counter("moshisapo_checkin_events_parked_total");
         PrintedCode code = Venues.issue(codes, "〇〇市民体育館", "アリーナ");
         Chat poisoned = new Chat(sim, "poisoned");
         int partition = partitionOf(poisoned.userId());
@@ -102,8 +103,8 @@ class PoisonEventIT {
         String row = Eventually.await("the poison event parked", () -> parked(poisonId));
         assertTrue(row.contains("22008"), "the reason names the SQLState of the failure: " + row);
         assertFalse(row.contains(poisoned.userId()), "no LINE user id in poison_event");
-        RestAssured.get(metrics).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("moshisapo_checkin_events_parked_total"));
+        assertEquals(parkedBefore + 1, counter("moshisapo_checkin_events_parked_total"),
+                "parked once, counted once");
         List<String> again = texts(poisoned.say("チェックイン " + code.display(), 2));
         assertEquals(2, again.size(), "the poisoned resident's own next scan is answered too");
     }
@@ -127,7 +128,8 @@ class PoisonEventIT {
         jiro.follow(0);
         Eventually.await("readiness DOWN while a consumer thread is dead", RECOVERY,
                 () -> RestAssured.get(readiness).statusCode() == 503 ? true : null);
-        Eventually.await("a consumer thread started over", RECOVERY, () -> restarts() >= 1 ? true : null);
+        Eventually.await("a consumer thread started over", RECOVERY,
+                () -> counter("moshisapo_checkin_consumer_restarts_total") >= 1 ? true : null);
         broken.set(false);
 
         List<String> greeting = texts(Eventually.await("the greeting after the restart", RECOVERY,
@@ -137,9 +139,9 @@ class PoisonEventIT {
                 () -> RestAssured.get(readiness).statusCode() == 200 ? true : null);
     }
 
-    private double restarts() {
+    private double counter(String name) {
         String body = RestAssured.get(metrics).asString();
-        return body.lines().filter(line -> line.startsWith("moshisapo_checkin_consumer_restarts_total"))
+        return body.lines().filter(line -> line.startsWith(name))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
@@ -158,24 +160,21 @@ class PoisonEventIT {
 
     /** The partition Kafka's default partitioner gives this key on the webhook-events topic. */
     private static int partitionOf(String userId) {
-        return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % PARTITIONS.get();
+        return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitionCount();
     }
 
-    private static final java.util.function.Supplier<Integer> PARTITIONS = new java.util.function.Supplier<>() {
-        private Integer count;
+    private static int partitions;
 
-        @Override
-        public synchronized Integer get() {
-            if (count == null) {
-                Properties props = new Properties();
-                props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-                try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                        new StringDeserializer())) {
-                    count = consumer.partitionsFor("checkin.webhook-events.v1").size();
-                }
+    private static synchronized int partitionCount() {
+        if (partitions == 0) {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer())) {
+                partitions = consumer.partitionsFor("checkin.webhook-events.v1").size();
             }
-            return count;
         }
-    };
+        return partitions;
+    }
 }

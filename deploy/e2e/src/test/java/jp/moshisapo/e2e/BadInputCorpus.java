@@ -199,8 +199,8 @@ final class BadInputCorpus {
 
     private void codeImagesAndCheckInLinks() {
         List<String> codes = new ArrayList<>(badSegments());
-        codes.addAll(List.of("ABCD-EFGH-J", "0000-0000-0", "ILOU-ILOU-I", Venue.canonical(context.venue().code())
-                .substring(0, 8) + "X", "A".repeat(2_000)));
+        codes.addAll(List.of("ABCD-EFGH-J", "0000-0000-0", "ILOU-ILOU-I", withWrongCheckCharacter(
+                Venue.canonical(context.venue().code())), "A".repeat(2_000)));
         for (String code : codes) {
             for (String file : List.of("qr.png", "qr.svg", "poster.pdf")) {
                 add("GET /api/codes/{code}/" + file, "code " + shorten(code), "GET",
@@ -209,6 +209,12 @@ final class BadInputCorpus {
             add("GET /c/{code}", "code " + shorten(code), "GET", "/c/" + code + "?lang=" + encode(INJECTIONS.get(5)),
                     Map.of(), null, Expect.PAGE_OR_PROBLEM);
         }
+    }
+
+    /** The real code with another check character: 'X', unless 'X' is the real one (1 code in 32). */
+    private static String withWrongCheckCharacter(String canonicalCode) {
+        char wrong = canonicalCode.charAt(8) == 'X' ? 'Y' : 'X';
+        return canonicalCode.substring(0, 8) + wrong;
     }
 
     // --- the LINE webhook: correctly signed, so the body itself is what gets judged ---

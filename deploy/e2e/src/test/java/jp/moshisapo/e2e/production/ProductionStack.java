@@ -31,7 +31,12 @@ import jp.moshisapo.servers.PostgresServer;
 import jp.moshisapo.servers.TempDirs;
 import jp.moshisapo.servers.TestCa;
 import jp.moshisapo.servers.Wait;
+import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.stack.Health;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The system in its production shape on one machine: Kafka with a SASL_SSL listener, SCRAM users and the ACLs of
@@ -109,15 +114,14 @@ public final class ProductionStack implements AutoCloseable {
     /** Waits until facility-service's outbox has published {@code code} to facility.codes.v1 (read as admin). */
     public void awaitCodeOnKafka(String code) {
         Map<String, Object> config = new HashMap<>(kafka.adminClientConfig());
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            var partitions = consumer.partitionsFor("facility.codes.v1").stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.FACILITY_CODES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Wait.until(code + " on facility.codes.v1", Duration.ofMinutes(1), () -> {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
+            Wait.until(code + " on " + Topic.FACILITY_CODES, Duration.ofMinutes(1), () -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (code.equals(record.key())) {
                         return true;
                     }
@@ -135,7 +139,7 @@ public final class ProductionStack implements AutoCloseable {
         Map<String, String> env = environment(service);
         missing.forEach(env::remove);
         Path log = logDir.resolve(service + "-without-secrets.log");
-        try (ChildProcess process = ChildProcess.startIsolated(service + "-without-secrets", command(service),
+        try (ChildProcess process = ChildProcess.startIsolated(service + "-without-secrets", command(service, env),
                 runDir, env, log)) {
             Wait.until(service + " to stop for lack of its secrets", Duration.ofMinutes(1), () -> !process.isAlive());
             return new StartAttempt(process.exitCode(), Files.readString(log));
@@ -258,7 +262,7 @@ public final class ProductionStack implements AutoCloseable {
     private void startService(String service) {
         Map<String, String> env = environment(service);
         writeEnvironment(service, env);
-        services.put(service, track(ChildProcess.startIsolated(service, command(service), runDir, env,
+        services.put(service, track(ChildProcess.startIsolated(service, command(service, env), runDir, env,
                 logDir.resolve(service + ".log"))));
     }
 
@@ -275,14 +279,14 @@ public final class ProductionStack implements AutoCloseable {
         }
     }
 
-    private List<String> command(String service) {
+    private List<String> command(String service, Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xmx384m",
                 // Keycloak's public address has a certificate from a public CA in production, which every JVM
                 // trusts; here it is the test CA's.
                 "-Djavax.net.ssl.trustStore=" + publicTrustStore(),
                 "-Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12"));
         // The base image's run-java.sh appends JAVA_OPTS_APPEND to the JVM's options.
-        String appended = manifests.environment(service, secrets.all()).getOrDefault("JAVA_OPTS_APPEND", "");
+        String appended = env.getOrDefault("JAVA_OPTS_APPEND", "");
         if (!appended.isBlank()) {
             command.addAll(List.of(appended.trim().split("\\s+")));
         }

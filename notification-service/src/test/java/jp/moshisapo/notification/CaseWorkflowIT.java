@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,10 +100,31 @@ class CaseWorkflowIT {
         assertFalse(created.prettify().contains(Fixtures.user("m-alice")), "a preview never shows user ids");
 
         JsonPath windowOnly = Api.createCase("staff1", Map.of("codes", List.of(hall), "window", Map.of(
-                "from", Fixtures.middayDaysAgo(3).minusSeconds(60).toString(),
-                "to", Fixtures.middayDaysAgo(3).plusSeconds(60).toString()), "note", "時間帯指定"))
+                "from", Fixtures.middayDaysAgo(3).minus(Duration.ofMinutes(15)).toString(),
+                "to", Fixtures.middayDaysAgo(3).plus(Duration.ofMinutes(15)).toString()), "note", "時間帯指定"))
                 .then().statusCode(201).extract().jsonPath();
         assertEquals(1, windowOnly.getInt("preview.recipients"), "only carol was there in that window");
+    }
+
+    @Test
+    void aOneMinuteWindowIsRefusedSoAPreviewCannotTellWhetherOnePersonWasThere() {
+        String shop = venue("小さな書店", "店内");
+        Fixtures.publishVisits(List.of(Fixtures.visit(Fixtures.user("w-alone"), shop, Fixtures.middayDaysAgo(2))));
+        store.awaitVisits(shop, 1);
+        Instant visit = Fixtures.middayDaysAgo(2);
+        long cases = store.count("SELECT count(*) FROM exposure_case");
+
+        Api.createCase("staff1", Map.of("codes", List.of(shop), "window", Map.of("from", visit.toString(),
+                "to", visit.plusSeconds(60).toString()), "note", "1分間"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("window"))
+                .body("errors.find { it.field == 'window' }.message", containsString("時間帯は30分以上にしてください"))
+                .body(not(containsString("preview")));
+        assertEquals(cases, store.count("SELECT count(*) FROM exposure_case"), "no case, no preview");
+
+        Api.createCase("staff1", Map.of("codes", List.of(shop), "window", Map.of("from", visit.toString(),
+                "to", visit.plus(Duration.ofMinutes(30)).toString()), "note", "30分間"))
+                .then().statusCode(201).body("preview.recipients", org.hamcrest.Matchers.equalTo(1));
     }
 
     @Test

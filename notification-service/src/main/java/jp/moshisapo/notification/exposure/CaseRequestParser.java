@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jp.moshisapo.notification.config.CaseConfig;
 import jp.moshisapo.notification.matching.CaseTarget;
 import jp.moshisapo.notification.matching.MatchWindows;
 import jp.moshisapo.notification.matching.TimeWindow;
@@ -38,11 +39,16 @@ public class CaseRequestParser {
     private final Retention retention;
     private final NoticeText notice;
     private final Clock clock;
+    private final Duration minWindow;
 
-    CaseRequestParser(Retention retention, NoticeText notice, Clock clock) {
+    CaseRequestParser(Retention retention, NoticeText notice, Clock clock, CaseConfig config) {
+        if (config.minWindow().isNegative() || config.minWindow().compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("moshisapo.notification.cases.min-window must be 0 to 31 days");
+        }
         this.retention = retention;
         this.notice = notice;
         this.clock = clock;
+        this.minWindow = config.minWindow();
     }
 
     public CaseDraft parse(CaseRequest request) {
@@ -160,6 +166,16 @@ public class CaseRequestParser {
                     "The window starts in the future.")));
         } else if (!to.isAfter(retention.horizon(now))) {
             errors.add(FieldError.of("window", retentionMessage()));
+        } else if (Duration.between(from, to).compareTo(minWindow) < 0) {
+            errors.add(FieldError.of("window", Text.of("時間帯は" + japanese(minWindow) + "以上にしてください"
+                    + "（短い時間帯では、お一人の利用が特定できてしまうためです）。", "A window must be at least "
+                    + english(minWindow) + " long: a shorter one could single out one person's visit.")));
+        } else if (Duration.between(max(from, retention.horizon(now)), min(to, now)).compareTo(minWindow) < 0) {
+            // Only the part between the retention horizon and now can hold visits: [now - 1 min, now + 1 h]
+            // would count the last minute's visitors just as a one-minute window does.
+            errors.add(FieldError.of("window", Text.of("時間帯のうち、記録が残っている部分（保存期間内で現在時刻まで）が"
+                    + japanese(minWindow) + "以上になるようにしてください。", "The part of the window that can hold "
+                    + "visits (within the retention, up to now) must be at least " + english(minWindow) + " long.")));
         } else {
             return List.of(new TimeWindow(from, to));
         }
@@ -219,6 +235,29 @@ public class CaseRequestParser {
             return null;
         }
         return note.strip();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** "30分", "1時間", "1時間30分": how the console states the minimum. */
+    static String japanese(Duration d) {
+        long hours = d.toHours();
+        int minutes = d.toMinutesPart();
+        return hours == 0 ? minutes + "分" : hours + "時間" + (minutes == 0 ? "" : minutes + "分");
+    }
+
+    static String english(Duration d) {
+        long hours = d.toHours();
+        int minutes = d.toMinutesPart();
+        String h = hours == 1 ? "1 hour" : hours + " hours";
+        String m = minutes == 1 ? "1 minute" : minutes + " minutes";
+        return hours == 0 ? m : minutes == 0 ? h : h + " " + m;
     }
 
     private Text retentionMessage() {

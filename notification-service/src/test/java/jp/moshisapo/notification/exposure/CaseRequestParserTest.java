@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -38,7 +39,8 @@ class CaseRequestParserTest {
         }
     });
     private final CaseRequestParser parser = new CaseRequestParser(
-            new Retention(new Days(ZoneId.of("Asia/Tokyo")), 28, 7), notice, Clock.fixed(NOW, ZoneOffset.UTC));
+            new Retention(new Days(ZoneId.of("Asia/Tokyo")), 28, 7), notice, Clock.fixed(NOW, ZoneOffset.UTC),
+            () -> Duration.ofMinutes(30));
 
     @Test
     void aDateMeansTheWholeLocalDayInIwate() {
@@ -88,6 +90,42 @@ class CaseRequestParserTest {
         ProblemException noDates = assertThrows(ProblemException.class,
                 () -> parser.parse(request(List.of(CODE), List.of(), null, null, null, "n")));
         assertTrue(noDates.problem().errors().get(0).message().contains("時間帯が空です"));
+    }
+
+    @Test
+    void aOneMinuteWindowIsRefusedSoAPreviewCannotSingleOutOnePerson() {
+        ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(request(List.of(CODE), null,
+                new CaseRequest.WindowRequest("2026-11-20T18:00+09:00", "2026-11-20T18:01+09:00"), null, null, "n")));
+
+        assertEquals("window", e.problem().errors().get(0).field());
+        assertTrue(e.problem().errors().get(0).message().contains("時間帯は30分以上にしてください"),
+                e.problem().errors().get(0).message());
+    }
+
+    @Test
+    void aThirtyMinuteWindowIsAccepted() {
+        CaseDraft draft = parser.parse(request(List.of(CODE), null,
+                new CaseRequest.WindowRequest("2026-11-20T18:00+09:00", "2026-11-20T18:30+09:00"), null, null, "n"));
+
+        assertEquals(new TimeWindow(Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-20T09:30:00Z")),
+                draft.target().windows().windows().get(0));
+    }
+
+    @Test
+    void aWindowWhosePastPartIsShorterThanTheMinimumIsRefused() {
+        // 12:00 now: 11:59-13:00 is an hour long, but only its last minute before now can hold visits
+        ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(request(List.of(CODE), null,
+                new CaseRequest.WindowRequest("2026-11-25T11:59+09:00", "2026-11-25T13:00+09:00"), null, null, "n")));
+
+        assertTrue(e.problem().errors().get(0).message().contains("記録が残っている部分"),
+                e.problem().errors().get(0).message());
+    }
+
+    @Test
+    void theMinimumIsStatedTheWayStaffReadIt() {
+        assertEquals("30分", CaseRequestParser.japanese(Duration.ofMinutes(30)));
+        assertEquals("1時間30分", CaseRequestParser.japanese(Duration.ofMinutes(90)));
+        assertEquals("2 hours", CaseRequestParser.english(Duration.ofHours(2)));
     }
 
     @Test

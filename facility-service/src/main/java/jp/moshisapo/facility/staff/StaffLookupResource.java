@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jp.moshisapo.facility.audit.CurrentStaff;
 import jp.moshisapo.facility.code.CodeRecord;
-import jp.moshisapo.facility.code.CodeRepository;
 import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.ProblemException;
 import jp.moshisapo.facility.registration.Facility;
@@ -17,17 +17,19 @@ import jp.moshisapo.protocol.code.PrintedCode;
 /**
  * {@code GET /admin/codes/{code}}: when a case occurs the prefecture asks the venue for the printed code (seed:
  * 感染者が発生した場合に岩手県から施設等にお尋ねします); staff type what they hear and get the venue and room. Revoked
- * codes are shown too: a visit may predate the revocation.
+ * codes are shown too: a visit may predate the revocation. Every lookup is audited ({@link StaffLookup}).
  */
 @Path("/admin/codes/{code}")
 @RolesAllowed("staff")
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffLookupResource {
 
-    private final CodeRepository codes;
+    private final StaffLookup lookup;
+    private final CurrentStaff staff;
 
-    StaffLookupResource(CodeRepository codes) {
-        this.codes = codes;
+    StaffLookupResource(StaffLookup lookup, CurrentStaff staff) {
+        this.lookup = lookup;
+        this.staff = staff;
     }
 
     @GET
@@ -39,7 +41,7 @@ public class StaffLookupResource {
             // Say what was wrong: staff are reading a code over the phone and can ask again.
             throw ProblemException.invalid(FieldProblem.of("code", "field.code." + e.reason().name()));
         }
-        return codes.findWithFacility(code)
+        return lookup.lookUp(staff.get(), code)
                 .map(found -> view(found.code(), found.facility()))
                 .orElseThrow(() -> ProblemException.notFound("problem.code.not-found"));
     }

@@ -39,6 +39,8 @@ public final class RouteTable {
                 Route.of("staff-codes", null, FACILITY, STAFF_TOKEN, List.of("/admin/codes/*")),
                 Route.of("staff-cases", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/cases/*")),
                 Route.of("staff-audit", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/audit/*")),
+                // who read which venue's contact data (facility-service's own audit log)
+                Route.of("staff-facility-audit", null, FACILITY, STAFF_TOKEN, List.of("/admin/facility-audit/*")),
                 // The staff console: static pages served by the gateway itself (jp.moshisapo.gateway.console), same
                 // origin as /admin, so its bearer-token calls need no CORS. Public: the page holds no data.
                 Route.of("staff-console", null, GATEWAY, PUBLIC, List.of("/console/*")),

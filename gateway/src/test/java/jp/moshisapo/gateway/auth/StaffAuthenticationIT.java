@@ -62,8 +62,12 @@ class StaffAuthenticationIT {
         assertEquals(200, client.get("/admin/cases", "Authorization", "Bearer " + token).statusCode());
         assertEquals(200, client.get("/admin/cases/7", "Authorization", "Bearer " + token).statusCode());
         assertEquals(200, client.get("/admin/audit?caseId=7", "Authorization", "Bearer " + token).statusCode());
+        assertEquals(200, client.get("/admin/facility-audit?limit=5", "Authorization", "Bearer " + token)
+                .statusCode());
 
         assertEquals("Bearer " + token, upstreams.facility().received().get(0).header("Authorization"));
+        assertEquals(2, upstreams.facility().received().size());
+        assertEquals("/admin/facility-audit?limit=5", upstreams.facility().received().get(1).uri());
         assertEquals(3, upstreams.notification().received().size());
         assertEquals("Bearer " + token, upstreams.notification().received().get(2).header("Authorization"));
         assertEquals("/admin/audit?caseId=7", upstreams.notification().received().get(2).uri());

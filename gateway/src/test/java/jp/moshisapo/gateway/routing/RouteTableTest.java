@@ -32,6 +32,7 @@ class RouteTableTest {
             "POST,   /admin/cases,                       staff-cases,   NOTIFICATION",
             "POST,   /admin/cases/7/approve,             staff-cases,   NOTIFICATION",
             "GET,    /admin/audit,                       staff-audit,   NOTIFICATION",
+            "GET,    /admin/facility-audit,              staff-facility-audit, FACILITY",
             "GET,    /console/,                          staff-console, GATEWAY",
             "GET,    /console/cases.js,                  staff-console, GATEWAY"})
     void eachPathGoesToTheServiceTheIssueNames(String method, String path, String route, Service service) {
@@ -42,7 +43,7 @@ class RouteTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin", "/admin/", "/admin/users", "/admin/codesx", "/line", "/line/webhook/x",
+    @ValueSource(strings = {"/admin", "/admin/", "/admin/users", "/admin/codesx", "/admin/facility-auditx", "/line", "/line/webhook/x",
             "/index.html", "/q/health", "/q/metrics", "/consolex", "/assetsx/a.css", "/terms/x", "/API/x"})
     void everythingElseHasNoRoute(String path) {
         assertEquals(Optional.empty(), table.match("GET", path));

@@ -1,12 +1,12 @@
 // The venue's management page: reads the facility id and token from the URL fragment (never sent to a server).
-import { apiUrl, downloadAllPosters, fillCard, headers, readJson } from './common.js';
+import { apiUrl, downloadAllPosters, fillCard, headers, local, readJson } from './common.js';
 
 const root = document.getElementById('manage');
 const status = document.getElementById('manage-status');
 const content = document.getElementById('manage-content');
 const params = new URLSearchParams(location.hash.slice(1));
 const facilityId = params.get('facility');
-const token = params.get('token');
+let token = params.get('token');
 
 // Keep the fragment when switching language, or the page would lose its token.
 const langSwitch = document.getElementById('lang-switch');
@@ -97,6 +97,35 @@ document.getElementById('add-rooms').addEventListener('submit', async (event) =>
   } else {
     error.textContent = body?.errors?.[0]?.message || body?.detail || root.dataset.msgNetwork;
     error.hidden = false;
+  }
+});
+
+// A new token replaces the old one at once; the page keeps working with the new one, and the address bar (and so
+// this history entry) no longer holds the dead token. The new link is shown here once and never again.
+document.getElementById('rotate-token').addEventListener('click', async () => {
+  if (!window.confirm(root.dataset.msgRotateConfirm)) {
+    return;
+  }
+  try {
+    const response = await fetch(
+      apiUrl(`/api/facilities/${encodeURIComponent(facilityId)}/management-token`), { method: 'POST', headers: auth() });
+    const body = await readJson(response);
+    if (!response.ok) {
+      say(body?.status === 404 ? root.dataset.msgNotFound : (body?.detail || root.dataset.msgNetwork));
+      return;
+    }
+    token = body.managementToken;
+    const fragment = new URL(body.managementUrl).hash;
+    history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
+    langSwitch.href = `${langSwitch.getAttribute('href').split('#')[0]}${fragment}`;
+    const link = document.getElementById('new-manage-link');
+    link.href = local(body.managementUrl) + fragment;
+    link.textContent = body.managementUrl;
+    document.getElementById('new-manage-token').textContent = body.managementToken;
+    document.getElementById('rotated').hidden = false;
+    document.getElementById('rotated-notice').focus();
+  } catch (e) {
+    say(root.dataset.msgNetwork);
   }
 });
 

@@ -2,10 +2,14 @@ package jp.moshisapo.facility.code;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import jp.moshisapo.facility.config.FacilityConfig;
 import jp.moshisapo.protocol.code.PrintedCode;
 
-/** The public addresses of a code (through the gateway): what the QR encodes and where its images live. */
+/**
+ * The public addresses (through the gateway) of a code: what the QR encodes and where its images live; and of a
+ * venue's management page.
+ */
 @ApplicationScoped
 public class CodeLinks {
 
@@ -35,6 +39,11 @@ public class CodeLinks {
 
     public String poster(PrintedCode code) {
         return base + "/api/codes/" + code.canonical() + "/poster.pdf";
+    }
+
+    /** The token travels in the fragment, which browsers never send to a server (so it stays out of logs). */
+    public String management(UUID facilityId, String token) {
+        return base + "/manage#facility=" + facilityId + "&token=" + token;
     }
 
     public String base() {

@@ -2,6 +2,7 @@ package jp.moshisapo.facility.management;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public class FacilityManagement {
     private final FacilityRepository facilities;
     private final CodeRepository codes;
     private final CodeIssuer issuer;
+    private final SecureRandom random = new SecureRandom();
 
     FacilityManagement(FacilityRepository facilities, CodeRepository codes, CodeIssuer issuer) {
         this.facilities = facilities;
@@ -64,6 +66,20 @@ public class FacilityManagement {
         Instant now = now();
         issuer.revoke(facility, code, now);
         return codes.find(code.code()).orElseThrow();
+    }
+
+    /**
+     * Replaces the venue's token with a new one and returns it (the only time it is seen): from the commit on, the
+     * presented token opens nothing, exactly like a token that never existed.
+     */
+    @Transactional
+    public String rotateToken(Facility facility, String presentedToken) {
+        String token = ManagementToken.generate(random);
+        if (!facilities.replaceManagementTokenHash(facility.id(), ManagementToken.hash(presentedToken),
+                ManagementToken.hash(token))) {
+            throw ProblemException.notFound("problem.facility.not-found"); // rotated meanwhile by someone else
+        }
+        return token;
     }
 
     private CodeRecord ownCode(Facility facility, String codeText) {

@@ -26,11 +26,7 @@ public class ManagementAccess {
     }
 
     public Facility authorize(String facilityId, String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || authorization.substring(BEARER.length()).isBlank()) {
-            throw ProblemException.of(ProblemType.UNAUTHORIZED);
-        }
-        String token = authorization.substring(BEARER.length()).strip();
+        String token = presentedToken(authorization);
         Optional<UUID> id = uuid(facilityId);
         Optional<byte[]> stored = id.flatMap(facilities::managementTokenHash);
         boolean matches = ManagementToken.matches(token, stored.orElse(NO_SUCH_HASH));
@@ -39,6 +35,15 @@ public class ManagementAccess {
         }
         return facilities.find(id.orElseThrow()).orElseThrow(() -> ProblemException.notFound(
                 "problem.facility.not-found"));
+    }
+
+    /** The token of an {@code Authorization: Bearer} header; 401 when there is none. */
+    static String presentedToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.substring(BEARER.length()).isBlank()) {
+            throw ProblemException.of(ProblemType.UNAUTHORIZED);
+        }
+        return authorization.substring(BEARER.length()).strip();
     }
 
     private static Optional<UUID> uuid(String text) {

@@ -32,7 +32,6 @@ import jp.moshisapo.facility.registration.Facility;
 public class ManagementResource {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final String NO_STORE = "no-store";
 
     private final ManagementAccess access;
     private final FacilityManagement management;
@@ -58,7 +57,7 @@ public class ManagementResource {
                 facility.phone(), facility.email(), facility.receiveNotices(), facility.createdAt(),
                 links.base() + "/api/facilities/" + facility.id() + "/posters.pdf",
                 rooms(management.codes(facility)));
-        return Response.ok(view).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return NoStore.apply(Response.ok(view)).build();
     }
 
     @POST
@@ -69,8 +68,8 @@ public class ManagementResource {
         Facility facility = access.authorize(facilityId, authorization);
         AddRoomsRequest request = body.read(json, AddRoomsRequest.class, MAX_BODY_BYTES);
         List<CodeRecord> issued = management.addRooms(facility, request.rooms());
-        return Response.status(Response.Status.CREATED).entity(Map.of("rooms", rooms(issued)))
-                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return NoStore.apply(Response.status(Response.Status.CREATED).entity(Map.of("rooms", rooms(issued))))
+                .build();
     }
 
     @POST
@@ -78,8 +77,21 @@ public class ManagementResource {
     public Response revoke(@PathParam("facilityId") String facilityId, @PathParam("code") String code,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Facility facility = access.authorize(facilityId, authorization);
-        return Response.ok(RoomView.of(management.revoke(facility, code), links))
-                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return NoStore.apply(Response.ok(RoomView.of(management.revoke(facility, code), links))).build();
+    }
+
+    /**
+     * Issues a new management token for the venue and answers it with its link, once; the token in the request
+     * stops working with this answer. For a link that leaked (a forwarded e-mail, a shared computer).
+     */
+    @POST
+    @Path("/management-token")
+    public Response rotateToken(@PathParam("facilityId") String facilityId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Facility facility = access.authorize(facilityId, authorization);
+        String token = management.rotateToken(facility, ManagementAccess.presentedToken(authorization));
+        return NoStore.apply(Response.ok(new NewManagementLink(facility.id(), token,
+                links.management(facility.id(), token)))).build();
     }
 
     @GET
@@ -92,9 +104,8 @@ public class ManagementResource {
         if (active.isEmpty()) {
             throw ProblemException.notFound("problem.posters.none-active");
         }
-        return Response.ok(posters.all(facility, active), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"posters.pdf\"")
-                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return NoStore.apply(Response.ok(posters.all(facility, active), "application/pdf"))
+                .header("Content-Disposition", "attachment; filename=\"posters.pdf\"").build();
     }
 
     private List<RoomView> rooms(List<CodeRecord> codes) {

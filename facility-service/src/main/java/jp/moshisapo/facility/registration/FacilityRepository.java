@@ -49,6 +49,16 @@ public class FacilityRepository {
                 row -> row.getBytes(1), id);
     }
 
+    /**
+     * Replaces the token hash only if it is still {@code expected}: of two rotations with the same old token, one
+     * wins and the other finds the token already gone, as any later request with it does.
+     */
+    public boolean replaceManagementTokenHash(UUID id, byte[] expected, byte[] replacement) {
+        return jdbc.update("""
+                UPDATE facility.facilities SET management_token_hash = ?
+                WHERE id = ? AND management_token_hash = ?""", replacement, id, expected) == 1;
+    }
+
     /** Reads the {@link #COLUMNS} of the current row. */
     public static Facility read(ResultSet row) throws SQLException {
         return new Facility(row.getObject("id", UUID.class),

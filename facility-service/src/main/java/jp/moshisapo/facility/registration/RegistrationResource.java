@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.net.URI;
 import jp.moshisapo.facility.code.CodeLinks;
 import jp.moshisapo.facility.code.RoomView;
+import jp.moshisapo.facility.management.NoStore;
 import jp.moshisapo.facility.problem.JsonBody;
 
 /** {@code POST /api/facilities}: the venue form's submission. Open to anyone, like the seed's web form. */
@@ -31,6 +32,7 @@ public class RegistrationResource {
         this.links = links;
     }
 
+    /** The answer carries the management token, so no cache may keep it (NoStore). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -38,15 +40,10 @@ public class RegistrationResource {
         NewFacility input = RegistrationValidator.validate(body.read(json, RegistrationRequest.class, MAX_BODY_BYTES));
         Registration done = registration.register(input);
         Facility facility = done.facility();
-        return Response.created(URI.create(links.base() + "/api/facilities/" + facility.id()))
+        return NoStore.apply(Response.created(URI.create(links.base() + "/api/facilities/" + facility.id())))
                 .entity(new RegistrationResponse(facility.id(), facility.name(), done.managementToken(),
-                        managementUrl(facility, done.managementToken()),
+                        links.management(facility.id(), done.managementToken()),
                         done.codes().stream().map(code -> RoomView.of(code, links)).toList()))
                 .build();
-    }
-
-    /** The token travels in the fragment, which browsers never send to a server (so it stays out of logs). */
-    private String managementUrl(Facility facility, String token) {
-        return links.base() + "/manage#facility=" + facility.id() + "&token=" + token;
     }
 }

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.moshisapo.facility.management.NoStore;
 
 /** Renders the server-side pages with the headers every page gets. */
 @ApplicationScoped
@@ -19,6 +21,13 @@ public class Pages {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Pages that come to show a management token: the form turns into the completion page with the new link, and
+     * the management page holds the token in its address. A browser must not keep them (not even for the back
+     * button), or the next person at a shared computer could read the token.
+     */
+    private static final Set<String> SHOWING_TOKEN = Set.of("form", "manage");
 
     private final HtmlTemplates templates;
     private final TextCatalog catalog;
@@ -37,7 +46,8 @@ public class Pages {
     /** A page that depends only on the language (rendered once per language). */
     public Response cached(String name, Language language, Map<String, String> values) {
         String html = cache.computeIfAbsent(name + "/" + language.code(), key -> render(name, language, values));
-        return ok(Response.ok(html, HTML));
+        Response.ResponseBuilder response = Response.ok(html, HTML);
+        return SHOWING_TOKEN.contains(name) ? secured(NoStore.apply(response)).build() : ok(response);
     }
 
     public Response render(String name, Language language, Map<String, String> values, Response.Status status) {
@@ -66,11 +76,13 @@ public class Pages {
     }
 
     private static Response ok(Response.ResponseBuilder response) {
+        return secured(response).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+    }
+
+    private static Response.ResponseBuilder secured(Response.ResponseBuilder response) {
         return response
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .build();
+                .header("Referrer-Policy", "no-referrer");
     }
 }

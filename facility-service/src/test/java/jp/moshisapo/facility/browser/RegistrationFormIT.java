@@ -1,6 +1,8 @@
 package jp.moshisapo.facility.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -203,5 +205,59 @@ class RegistrationFormIT {
         browser.screenshot("manage-ja");
         assertEquals(List.of("REVOKED"), Database.strings(db, "SELECT status FROM facility.codes WHERE code = ?",
                 venue.getString("rooms[1].code").replace("-", "")));
+    }
+
+    @Test
+    void theManagerReissuesTheLinkAndTheOldOneStopsWorking() {
+        JsonPath venue = Venues.register("もしサポ再発行館", "受付", "会議室");
+        String oldUrl = venue.getString("managementUrl");
+        String oldToken = venue.getString("managementToken");
+        String oldPath = oldUrl.substring(oldUrl.indexOf("/manage"));
+        open(oldPath);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("manage-content")));
+        assertEquals("管理用リンクを再発行する", byId("rotate-token").getText());
+
+        // Changing one's mind at the confirmation changes nothing.
+        byId("rotate-token").click();
+        assertTrue(driver().switchTo().alert().getText().contains("すぐに使えなくなります"));
+        driver().switchTo().alert().dismiss();
+        assertFalse(byId("rotated").isDisplayed());
+        assertEquals(List.of(java.util.HexFormat.of().formatHex(
+                jp.moshisapo.facility.management.ManagementToken.hash(oldToken))), storedHash(venue));
+
+        byId("rotate-token").click();
+        driver().switchTo().alert().accept();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("rotated")));
+        String newToken = byId("new-manage-token").getText();
+        String newLink = byId("new-manage-link").getText();
+        assertNotEquals(oldToken, newToken);
+        assertEquals("http://127.0.0.1:8080/manage#facility=" + venue.getString("facilityId") + "&token=" + newToken,
+                newLink);
+        assertTrue(byId("rotated-notice").getText().contains("今回しか表示されません"));
+        assertTrue(driver().getCurrentUrl().endsWith("&token=" + newToken), "the address bar holds the new token");
+        browser.screenshot("manage-rotated-ja");
+
+        // The page goes on working with the new token.
+        type("new-room", "ロビー");
+        driver().findElement(By.cssSelector("#add-rooms button")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#manage-rooms .room-card")).size() == 3);
+
+        // The old link now opens nothing, the new one opens the venue, in English too.
+        driver().get("about:blank");
+        open(oldPath);
+        waiting().until(d -> !byId("manage-status").getText().isEmpty() && !byId("manage-status").getText()
+                .equals("読み込んでいます…"));
+        assertEquals("施設が見つからないか、管理用トークンが正しくありません。", byId("manage-status").getText());
+        assertFalse(byId("manage-content").isDisplayed());
+        driver().get("about:blank");
+        open(newLink.substring(newLink.indexOf("/manage")).replace("/manage#", "/manage?lang=en#"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("manage-content")));
+        assertEquals("もしサポ再発行館", byId("facility-name").getText());
+        assertEquals("Reissue the management link", byId("rotate-token").getText());
+    }
+
+    private List<String> storedHash(JsonPath venue) {
+        return Database.strings(db, "SELECT encode(management_token_hash, 'hex') FROM facility.facilities "
+                + "WHERE id = ?::uuid", venue.getString("facilityId"));
     }
 }

@@ -71,5 +71,16 @@ public interface FacilityConfig {
         /** Longest pause between failed rounds (the pause doubles from the poll interval up to this). */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * How long a sent row stays once a later row for the same code has replaced it (OutboxPruner). The newest
+         * row of each code stays: it is what the compacted topic holds, and what a republish sends.
+         */
+        @WithDefault("P7D")
+        Duration sentRetention();
+
+        /** How often the pruner runs (and how long after start it first runs). */
+        @WithDefault("1h")
+        Duration pruneEvery();
     }
 }

@@ -32,6 +32,9 @@ class RetentionIT {
     @Inject
     StoreMaintenance maintenance;
 
+    @Inject
+    jp.moshisapo.notification.crypto.ResidentIndex index;
+
     @Test
     void partitionsExistAheadAndADayPastRetentionIsDroppedWithItsVisits() {
         StoreProbe store = new StoreProbe(dataSource);
@@ -69,6 +72,65 @@ class RetentionIT {
         Fixtures.publishVisits(List.of(Fixtures.visit(Fixtures.user("after-garbage"), code,
                 Fixtures.middayDaysAgo(0))));
         store.awaitVisits(code, 2);
+    }
+
+    @Test
+    void batchesForgetWhoWasSentACaseOnceItIsPastThe24HourRulesHorizon() {
+        String code = Fixtures.newCode();
+        Fixtures.publishCode(code, "公民館", "ホール");
+        store().awaitCode(code);
+        Fixtures.crowd("horizon", 3, code);
+        store().awaitVisits(code, 3);
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+        Api.approve(id);
+        store().awaitState(id, "DONE", Duration.ofSeconds(90));
+        Instant approved = micros(store().query("SELECT (extract(epoch FROM approved_at) * 1000000)::bigint "
+                + "FROM exposure_case WHERE id = ?", id));
+
+        // FANOUT_RECENTLY_NOTIFIED + FANOUT_DEADLINE (24 h + 24 h): until then the 24-hour rule may read them
+        maintenance.run(approved.plus(Duration.ofHours(48)).minusSeconds(60));
+        assertEquals(1, keysHeld(id), "still needed for the 24-hour rule");
+
+        maintenance.run(approved.plus(Duration.ofHours(48)).plusSeconds(1));
+        assertEquals(0, keysHeld(id), "nobody can tell from the batches any more who was sent the case");
+        assertEquals(3, Api.get("staff1", "/admin/cases/" + id + "/report").then().statusCode(200).extract()
+                .jsonPath().getInt("recipients.delivered"), "the report keeps its counts");
+    }
+
+    @Test
+    void anUnreachableMarkerIsForgottenOnceOlderThanTheVisitRetention() {
+        String blocked = Fixtures.user("blocked-long-ago");
+        String other = Fixtures.user("blocked-other");
+        Fixtures.publishResident(jp.moshisapo.protocol.events.ResidentEvent.Type.UNREACHABLE, blocked);
+        Eventually.until("marker stored", Duration.ofSeconds(30), () -> marked(blocked));
+        Instant since = micros(store().query("SELECT (extract(epoch FROM since) * 1000000)::bigint "
+                + "FROM unreachable_resident WHERE resident_key = ?", (Object) index.keyOf(blocked)));
+
+        maintenance.run(since.plus(Duration.ofDays(28)).minusSeconds(60));
+        assertTrue(marked(blocked), "younger than the retention: a visit of theirs may still be matched");
+
+        maintenance.run(since.plus(Duration.ofDays(28)).plusSeconds(1));
+        assertTrue(!marked(blocked), "older than every visit the store may still match: forgotten");
+        Fixtures.publishResident(jp.moshisapo.protocol.events.ResidentEvent.Type.UNREACHABLE, other);
+        Eventually.until("a new marker is still recorded", Duration.ofSeconds(30), () -> marked(other));
+    }
+
+    private boolean marked(String user) {
+        return store().count("SELECT count(*) FROM unreachable_resident WHERE resident_key = ?",
+                (Object) index.keyOf(user)) == 1;
+    }
+
+    private long keysHeld(long caseId) {
+        return store().count("SELECT count(*) FROM delivery_batch WHERE case_id = ? AND (resident_keys IS NOT NULL "
+                + "OR recipients IS NOT NULL)", caseId);
+    }
+
+    private static Instant micros(String sinceEpoch) {
+        return Instant.EPOCH.plus(Long.parseLong(sinceEpoch), java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private StoreProbe store() {
+        return new StoreProbe(dataSource);
     }
 
     private boolean partitionExists(LocalDate day) {

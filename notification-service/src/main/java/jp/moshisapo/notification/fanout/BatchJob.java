@@ -20,8 +20,12 @@ final class BatchJob implements Delayed {
     final CaseRun run;
     final int seq;
     final UUID retryKey;
-    final int recipientCount;
-    private final Sealed recipients;
+    /**
+     * Who the batch carries, fixed by its claim just before the first request of this run ({@link
+     * BatchStore#claim}) and then kept for every retry; null until then. The queue holds no user ids meanwhile.
+     */
+    private Sealed recipients;
+    int recipientCount;
     private long dueNanos = System.nanoTime();
     private long order = ORDER.incrementAndGet();
     int attempts;
@@ -29,12 +33,19 @@ final class BatchJob implements Delayed {
     /** The last attempt's answer, for a job of a cancelled case that will not be tried again. */
     SendResult lastResult;
 
-    BatchJob(CaseRun run, int seq, UUID retryKey, int recipientCount, Sealed recipients) {
+    BatchJob(CaseRun run, int seq, UUID retryKey) {
         this.run = run;
         this.seq = seq;
         this.retryKey = retryKey;
-        this.recipientCount = recipientCount;
-        this.recipients = recipients;
+    }
+
+    boolean claimed() {
+        return recipients != null;
+    }
+
+    void claimed(BatchStore.Claim claim) {
+        this.recipients = claim.recipients();
+        this.recipientCount = claim.recipientCount();
     }
 
     /** The LINE user ids, opened just before the request is built. */

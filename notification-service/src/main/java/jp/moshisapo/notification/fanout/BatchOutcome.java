@@ -11,6 +11,8 @@ record BatchOutcome(CaseRun run, int seq, Status status, int attempts, Instant f
         /** Cancelled after an attempt LINE refused (429/5xx): certainly not delivered. */
         CANCELLED,
         /** Cancelled after an attempt that got no answer: LINE may or may not have delivered it. */
-        UNCONFIRMED
+        UNCONFIRMED,
+        /** Every recipient asked for erasure before the first request: none was made. */
+        SKIPPED
     }
 }

@@ -7,14 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import jp.moshisapo.notification.audit.Actor;
 import jp.moshisapo.notification.audit.AuditAction;
 import jp.moshisapo.notification.audit.AuditLog;
+import jp.moshisapo.notification.crypto.Keyring;
 import jp.moshisapo.notification.crypto.Sealed;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.matching.ResidentKeySet;
@@ -25,10 +29,118 @@ public class BatchStore {
 
     private final Db db;
     private final AuditLog audit;
+    private final Keyring keyring;
 
-    BatchStore(Db db, AuditLog audit) {
+    BatchStore(Db db, AuditLog audit, Keyring keyring) {
         this.db = db;
         this.audit = audit;
+        this.keyring = keyring;
+    }
+
+    /**
+     * What a batch carries at its first request in this run; {@code recipients} is null when it carries nobody.
+     * {@code status} is the batch's status when it is no longer PENDING (then nothing is to be sent).
+     */
+    record Claim(String status, int recipientCount, Sealed recipients) {
+
+        boolean pending() {
+            return "PENDING".equals(status);
+        }
+    }
+
+    /**
+     * Fixes what a batch's first request in this run carries, just before it is sent. A batch never tried before
+     * loses every recipient who asked for erasure meanwhile (erased_resident): the erasure's own pass over the
+     * batches misses a batch the planner wrote from a snapshot taken before the erasure. It is then marked as
+     * tried (first_attempt_at), under the row lock {@link BatchErasure} also takes, so from here on erasure leaves
+     * its recipients alone: a retry must carry what this request does under the same retry key. A batch tried in
+     * an earlier run is returned as it is; a batch no longer PENDING (cancelled, or finished by the instance
+     * that led before) only with its status.
+     * The commit is asynchronous: a claim lost in a crash only lets a later erasure take a resident out of a
+     * batch LINE may already have accepted (the retry then meets 409), which costs no second message.
+     */
+    Claim claim(long caseId, int seq, Instant now) {
+        return db.inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LOCAL synchronous_commit = off");
+            }
+            int count;
+            boolean tried;
+            byte[] keys;
+            Sealed recipients;
+            try (PreparedStatement s = c.prepareStatement("SELECT status, first_attempt_at IS NOT NULL, "
+                    + "recipient_count, resident_keys, key_id, recipients FROM delivery_batch "
+                    + "WHERE case_id = ? AND seq = ? FOR UPDATE")) {
+                s.setLong(1, caseId);
+                s.setInt(2, seq);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("the batch is gone");
+                    }
+                    if (!"PENDING".equals(rs.getString(1))) {
+                        return new Claim(rs.getString(1), 0, null);
+                    }
+                    tried = rs.getBoolean(2);
+                    count = rs.getInt(3);
+                    keys = rs.getBytes(4);
+                    recipients = rs.getBytes(6) == null ? null : new Sealed(rs.getString(5), rs.getBytes(6));
+                }
+            }
+            if (count > 0 && recipients == null) {
+                throw new IllegalStateException("its recipients were cleared before it was sent");
+            }
+            if (tried || count == 0) {
+                return new Claim("PENDING", count, recipients);
+            }
+            Set<ByteBuffer> erased = erasedAmong(c, caseId, seq);
+            if (!erased.isEmpty()) {
+                BatchMembers rest = BatchMembers.open(keyring, recipients, keys)
+                        .without(k -> erased.contains(ByteBuffer.wrap(k)));
+                int removed = count - rest.size();
+                count = rest.size();
+                recipients = count == 0 ? null : rest.seal(keyring);
+                try (PreparedStatement u = c.prepareStatement("UPDATE delivery_batch SET recipient_count = ?, "
+                        + "erased_before_sending = erased_before_sending + ?, resident_keys = ?, recipients = ?, "
+                        + "key_id = coalesce(?, key_id) WHERE case_id = ? AND seq = ?")) {
+                    u.setInt(1, count);
+                    u.setInt(2, removed);
+                    u.setBytes(3, count == 0 ? null : rest.residentKeys());
+                    u.setBytes(4, recipients == null ? null : recipients.bytes());
+                    u.setString(5, recipients == null ? null : recipients.keyId());
+                    u.setLong(6, caseId);
+                    u.setInt(7, seq);
+                    u.executeUpdate();
+                }
+            }
+            if (count > 0) {
+                try (PreparedStatement u = c.prepareStatement("UPDATE delivery_batch SET first_attempt_at = ? "
+                        + "WHERE case_id = ? AND seq = ?")) {
+                    u.setTimestamp(1, Timestamp.from(now));
+                    u.setLong(2, caseId);
+                    u.setInt(3, seq);
+                    u.executeUpdate();
+                }
+            }
+            return new Claim("PENDING", count, recipients);
+        });
+    }
+
+    /** The batch's resident keys that asked for erasure: split and looked up in the server, one round trip. */
+    private static Set<ByteBuffer> erasedAmong(Connection c, long caseId, int seq) throws SQLException {
+        Set<ByteBuffer> erased = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT e.resident_key FROM delivery_batch b "
+                + "CROSS JOIN generate_series(0, length(b.resident_keys) / 32 - 1) g "
+                + "JOIN erased_resident e ON e.resident_key = substring(b.resident_keys FROM g * 32 + 1 FOR 32) "
+                + "WHERE b.case_id = ? AND b.seq = ?")) {
+            s.setLong(1, caseId);
+            s.setInt(2, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    erased.add(ByteBuffer.wrap(rs.getBytes(1)));
+                }
+            }
+        }
+        return erased;
     }
 
     /**
@@ -78,18 +190,17 @@ public class BatchStore {
             int recipients = 0;
             int maxSeq = 0;
             try (PreparedStatement s = c.prepareStatement("SELECT seq, retry_key, recipient_count, resident_keys, "
-                    + "key_id, recipients, status FROM delivery_batch WHERE case_id = ? ORDER BY seq")) {
+                    + "erased_before_sending, status FROM delivery_batch WHERE case_id = ? ORDER BY seq")) {
                 s.setLong(1, run.caseId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         batches++;
                         int seq = rs.getInt(1);
                         maxSeq = Math.max(maxSeq, seq);
-                        recipients += rs.getInt(3);
+                        recipients += rs.getInt(3) + rs.getInt(5); // as planned, before any erasure
                         planned.addAll(rs.getBytes(4));
-                        switch (rs.getString(7)) {
-                            case "PENDING" -> pending.add(new BatchJob(run, seq, rs.getObject(2, UUID.class),
-                                    rs.getInt(3), new Sealed(rs.getString(5), rs.getBytes(6))));
+                        switch (rs.getString(6)) {
+                            case "PENDING" -> pending.add(new BatchJob(run, seq, rs.getObject(2, UUID.class)));
                             case "FAILED" -> {
                                 failed++;
                                 finals++;
@@ -197,8 +308,8 @@ public class BatchStore {
         Map<String, Object> counts = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FILTER (WHERE status = 'SENT'), "
                 + "count(*) FILTER (WHERE status = 'FAILED'), coalesce(sum(recipient_count) FILTER "
-                + "(WHERE status = 'SENT'), 0), coalesce(sum(recipient_count) FILTER (WHERE status = 'FAILED'), 0) "
-                + "FROM delivery_batch WHERE case_id = ?")) {
+                + "(WHERE status = 'SENT'), 0), coalesce(sum(recipient_count) FILTER (WHERE status = 'FAILED'), 0), "
+                + "coalesce(sum(erased_before_sending), 0) FROM delivery_batch WHERE case_id = ?")) {
             s.setLong(1, caseId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -206,6 +317,7 @@ public class BatchStore {
                 counts.put("batchesFailed", rs.getInt(2));
                 counts.put("recipientsSent", rs.getInt(3));
                 counts.put("recipientsFailed", rs.getInt(4));
+                counts.put("recipientsErasedBeforeSending", rs.getInt(5));
             }
         }
         return counts;

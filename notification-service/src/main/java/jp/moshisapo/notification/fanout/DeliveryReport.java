@@ -13,19 +13,25 @@ public record DeliveryReport(long caseId, CaseState state, String approvedBy, Of
         List<FailedBatch> failures) {
 
     /**
-     * @param planned                 residents put into batches (at most one message each)
+     * @param planned                 residents put into batches (at most one message each): the sum of the
+     *                                outcomes from delivered to erasedBeforeSending
      * @param unconfirmed             in batches sent without an answer before the case was cancelled
      * @param delivered               in batches LINE accepted (LINE itself skips residents who blocked the account)
+     * @param erasedBeforeSending     planned, then taken out because they asked for erasure before their batch's
+     *                                first request: not sent
      * @param skippedUnreachable      not planned: they blocked the account
      * @param skippedRecentlyNotified not planned: notified for an overlapping case recently
      */
     public record Recipients(int planned, int delivered, int failed, int cancelled, int unconfirmed, int pending,
-            Integer skippedUnreachable, Integer skippedRecentlyNotified) {
+            int erasedBeforeSending, Integer skippedUnreachable, Integer skippedRecentlyNotified) {
     }
 
-    /** @param retries attempts beyond the first, over all batches (429, 5xx, timeouts) */
+    /**
+     * @param skipped batches not sent because every recipient asked for erasure first
+     * @param retries attempts beyond the first, over all batches (429, 5xx, timeouts)
+     */
     public record Batches(int total, int sent, int failed, int cancelled, int unconfirmed, int pending,
-            int retries) {
+            int skipped, int retries) {
     }
 
     /** A batch that could not be delivered, and LINE's last answer (never user ids). */

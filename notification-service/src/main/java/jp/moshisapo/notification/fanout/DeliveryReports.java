@@ -64,7 +64,8 @@ public class DeliveryReports {
                        count(*) FILTER (WHERE status = 'UNCONFIRMED'),
                        coalesce(sum(recipient_count) FILTER (WHERE status = 'UNCONFIRMED'), 0),
                        coalesce(sum(greatest(attempts - 1, 0)), 0),
-                       min(first_attempt_at), max(finished_at) FILTER (WHERE status = 'SENT')
+                       min(first_attempt_at), max(finished_at) FILTER (WHERE status = 'SENT'),
+                       coalesce(sum(erased_before_sending), 0), count(*) FILTER (WHERE status = 'SKIPPED')
                 FROM delivery_batch WHERE case_id = ?
                 """)) {
             s.setLong(1, e.id());
@@ -78,10 +79,11 @@ public class DeliveryReports {
                 return new DeliveryReport(e.id(), e.state(), e.approvedBy() == null ? null : e.approvedBy().name(),
                         views.local(e.approvedAt()), views.local(e.plannedAt()), views.local(first),
                         views.local(last), views.local(e.finishedAt()), seconds, e.failureReason(),
-                        new DeliveryReport.Recipients(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                                rs.getInt(12), rs.getInt(10), e.skippedUnreachable(), e.skippedRecentlyNotified()),
+                        new DeliveryReport.Recipients(rs.getInt(6) + rs.getInt(16), rs.getInt(7), rs.getInt(8),
+                                rs.getInt(9), rs.getInt(12), rs.getInt(10), rs.getInt(16), e.skippedUnreachable(),
+                                e.skippedRecentlyNotified()),
                         new DeliveryReport.Batches(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                                rs.getInt(11), rs.getInt(5), rs.getInt(13)),
+                                rs.getInt(11), rs.getInt(5), rs.getInt(17), rs.getInt(13)),
                         failures(c, e.id()));
             }
         }

@@ -11,10 +11,12 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Semaphore;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
+import jp.moshisapo.notification.db.DataAccessException;
 
 /**
  * Sends batches of every case through one paced pipe: the channel's rate limit is per channel, so all cases
- * share it. One thread takes due batches in order, waits for a token and an in-flight slot, and sends; answers
+ * share it. One thread takes due batches in order, waits for a token and an in-flight slot, claims the batch
+ * before its first request (fixing its recipients, without anyone who asked for erasure), and sends; answers
  * come back on the HTTP client's threads. A batch is retried with the same retry key after 429/5xx until the
  * case's deadline; its final outcome goes to the {@link OutcomeWriter}.
  */
@@ -34,10 +36,13 @@ public class MulticastDispatcher {
     private final RatePacer pacer;
     private final Semaphore inFlight;
     private final Backoff backoff;
+    private final BatchStore store;
     private final Thread thread;
+    /** Claims in a row that could not reach the database (dispatcher thread only): lengthens the backoff. */
+    private int claimFailures;
 
     MulticastDispatcher(MulticastClient client, OutcomeWriter outcomes, FanoutMetrics metrics, Keyring keyring,
-            Clock clock, FanoutConfig config) {
+            Clock clock, FanoutConfig config, BatchStore store) {
         if (config.batchSize() < 1 || config.batchSize() > 500) {
             throw new IllegalArgumentException("moshisapo.notification.fanout.batch-size must be 1..500 (LINE's limit)");
         }
@@ -53,6 +58,7 @@ public class MulticastDispatcher {
         this.pacer = new RatePacer(config.multicastPerSecond(), config.burst());
         this.inFlight = new Semaphore(config.maxInFlight());
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.store = store;
         this.thread = new Thread(this::loop, "fanout-dispatcher");
         this.thread.setDaemon(true);
     }
@@ -113,6 +119,9 @@ public class MulticastDispatcher {
      */
     private boolean send(BatchJob job) {
         try {
+            if (!job.claimed() && !claim(job)) {
+                return false;
+            }
             byte[] body = MulticastClient.body(job.userIds(keyring), job.run.message);
             Instant now = clock.instant();
             job.attempts++;
@@ -128,6 +137,46 @@ public class MulticastDispatcher {
             fail(job, "not sent: " + SendResult.describe(e));
             return false;
         }
+    }
+
+    /**
+     * The batch's first request in this run: fix who it carries ({@link BatchStore#claim}, which takes out
+     * residents who asked for erasure since it was planned). False when nothing is to be sent now: the batch was
+     * cancelled or finished meanwhile, every recipient was erased (SKIPPED), or the database could not be reached
+     * (the job is queued again after a backoff, since an unanswered claim is no reason to fail the batch).
+     */
+    private boolean claim(BatchJob job) {
+        BatchStore.Claim claim;
+        try {
+            claim = store.claim(job.run.caseId, job.seq, clock.instant());
+        } catch (DataAccessException e) {
+            Log.warnf("Could not claim %s, trying again: %s", job, e.getMessage());
+            claimFailures++;
+            Duration wait = backoff.after(Math.min(claimFailures, 10), null);
+            if (clock.instant().plus(wait).isAfter(job.run.deadline)) {
+                fail(job, "deadline passed while the database could not be reached");
+            } else {
+                job.retryAfter(wait);
+                queue.add(job);
+            }
+            return false;
+        }
+        claimFailures = 0;
+        if (!claim.pending()) {
+            // Cancelled: the cancel stops the run as well. Final otherwise: the instance that led before stored
+            // its outcome after this run read the batch as PENDING; count it, or the case would never finish.
+            if (!"CANCELLED".equals(claim.status()) && !"UNCONFIRMED".equals(claim.status())) {
+                outcomes.alreadyFinal(job.run, "FAILED".equals(claim.status()));
+            }
+            return false;
+        }
+        if (claim.recipientCount() == 0) {
+            outcomes.add(new BatchOutcome(job.run, job.seq, BatchOutcome.Status.SKIPPED, 0, null, clock.instant(),
+                    null));
+            return false;
+        }
+        job.claimed(claim);
+        return true;
     }
 
     private void answered(BatchJob job, SendResult result) {

@@ -87,9 +87,14 @@ public class OutcomeWriter {
     }
 
     private void persisted(BatchOutcome outcome) {
-        outcome.run().addFinal(outcome.status() == BatchOutcome.Status.FAILED);
-        if (outcome.run().completeNow()) {
-            onComplete.accept(outcome.run());
+        alreadyFinal(outcome.run(), outcome.status() == BatchOutcome.Status.FAILED);
+    }
+
+    /** A batch found final in the database (stored by the instance that led before): counts like a stored one. */
+    void alreadyFinal(CaseRun run, boolean failed) {
+        run.addFinal(failed);
+        if (run.completeNow()) {
+            onComplete.accept(run);
         }
     }
 

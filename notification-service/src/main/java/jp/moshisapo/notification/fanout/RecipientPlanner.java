@@ -161,8 +161,7 @@ public class RecipientPlanner {
             }
             batchesPerCommit = Math.min(MAX_BATCHES_PER_COMMIT, batchesPerCommit * 2);
             run.addBatches(uncommitted.size());
-            ready.accept(uncommitted.stream().map(b -> new BatchJob(run, b.seq(), b.retryKey(), b.recipientCount(),
-                    b.recipients())).toList());
+            ready.accept(uncommitted.stream().map(b -> new BatchJob(run, b.seq(), b.retryKey())).toList());
             uncommitted.clear();
         }
 

@@ -1,10 +1,12 @@
 package jp.moshisapo.notification.visit;
 
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import jp.moshisapo.notification.crypto.ResidentIndex;
 import jp.moshisapo.notification.db.Db;
 
@@ -14,15 +16,18 @@ public class Residents {
 
     private final Db db;
     private final ResidentIndex index;
+    private final List<ErasureStep> steps;
 
-    Residents(Db db, ResidentIndex index) {
+    Residents(Db db, ResidentIndex index, @All List<ErasureStep> steps) {
         this.db = db;
         this.index = index;
+        this.steps = steps;
     }
 
     /**
-     * Deletes every stored visit of the resident and remembers the request, so a visit recorded before it that
-     * arrives late is not stored again. Returns the number of visits deleted.
+     * Deletes every stored visit of the resident, their unreachable marker and what the other steps hold (their
+     * key in every delivery batch, their place in batches not yet sent), and remembers the request, so a visit
+     * recorded before it that arrives late is not stored again. One transaction. Returns the visits deleted.
      */
     public int erase(String lineUserId, Instant requestedAt) {
         byte[] key = index.keyOf(lineUserId);
@@ -32,12 +37,21 @@ public class Residents {
                     ON CONFLICT (resident_key) DO UPDATE SET erased_at = greatest(erased_resident.erased_at,
                                                                                   excluded.erased_at)
                     """);
-                    PreparedStatement delete = c.prepareStatement("DELETE FROM visit WHERE resident_key = ?")) {
+                    PreparedStatement delete = c.prepareStatement("DELETE FROM visit WHERE resident_key = ?");
+                    PreparedStatement marker = c.prepareStatement(
+                            "DELETE FROM unreachable_resident WHERE resident_key = ?")) {
                 tombstone.setBytes(1, key);
                 tombstone.setTimestamp(2, Timestamp.from(requestedAt));
                 tombstone.executeUpdate();
                 delete.setBytes(1, key);
-                return delete.executeUpdate();
+                int visits = delete.executeUpdate();
+                // With no visit left the marker protects nothing; kept, it would say "this resident blocked us".
+                marker.setBytes(1, key);
+                marker.executeUpdate();
+                for (ErasureStep step : steps) {
+                    step.erase(c, key);
+                }
+                return visits;
             }
         });
         Log.infof("Erased %d visits of one resident on request", deleted);
@@ -59,6 +73,22 @@ public class Residents {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM unreachable_resident WHERE resident_key = ?")) {
                 s.setBytes(1, index.keyOf(lineUserId));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Forgets unreachable markers set before {@code horizon} (the visit retention). A resident who blocked the
+     * account cannot check in (LINE delivers nothing from them, so no QR scan reaches checkin-service); every
+     * visit they have is older than their marker, and once the marker is older than the retention so is every
+     * visit, which matching no longer reads. Such a marker keeps nobody out of any case: it only says "this
+     * resident blocked us". Following again deletes the marker at once (REACHABLE).
+     */
+    public int forgetUnreachableBefore(Instant horizon) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM unreachable_resident WHERE since < ?")) {
+                s.setTimestamp(1, Timestamp.from(horizon));
                 return s.executeUpdate();
             }
         });

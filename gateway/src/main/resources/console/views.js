@@ -422,7 +422,9 @@ async function followReport(id, section, main) {
 function reportContent(report) {
   const r = report.recipients;
   const b = report.batches;
-  const done = r.delivered + r.failed + r.cancelled + r.unconfirmed;
+  // Residents who asked for erasure before their batch left are settled too: they are not sent it.
+  const erased = r.erasedBeforeSending ?? 0;
+  const done = r.delivered + r.failed + r.cancelled + r.unconfirmed + erased;
   return [
     h('h2', {}, report.state === 'SENDING' ? t('progress') : t('report')),
     report.state === 'SENDING' ? h('p', {class: 'live', id: 'progress-live'}, t('progressLive')) : null,
@@ -434,6 +436,7 @@ function reportContent(report) {
         figure(t('pending'), r.pending, 'report-pending'),
         figure(t('cancelled'), r.cancelled, 'report-cancelled'),
         figure(t('unconfirmed'), r.unconfirmed, 'report-unconfirmed'),
+        figure(t('erasedBeforeSending'), erased, 'report-erased'),
         figure(t('previewUnreachable'), r.skippedUnreachable ?? 0, 'report-unreachable'),
         figure(t('previewRecent'), r.skippedRecentlyNotified ?? 0, 'report-recent')),
     definitions([

@@ -140,6 +140,33 @@ class ErasureIT {
         assertNull(store.query("SELECT recipients FROM delivery_batch WHERE case_id = ?", id));
     }
 
+    @Test
+    void aBatchWhoseFirstRequestLeftKeepsItsRecipientsForTheRetryButLosesTheKey() throws SQLException {
+        String ivan = Fixtures.user("tried-ivan");
+        String jun = Fixtures.user("tried-jun");
+        long id = plantCase("DRAFT", List.of(List.of(ivan, jun)));
+        // its first request left before a restart (LINE may have delivered it): the retry must be the same request
+        store.tryExecute("UPDATE delivery_batch SET first_attempt_at = now() WHERE case_id = " + id);
+        String sealedBefore = store.query("SELECT md5(recipients) FROM delivery_batch WHERE case_id = ?", id);
+
+        erase(ivan);
+        awaitErased(ivan);
+        Eventually.until("ivan's key gone from the batch", Duration.ofSeconds(30), () -> !batchKeysHoldQuietly(id, ivan));
+
+        assertEquals(sealedBefore, store.query("SELECT md5(recipients) FROM delivery_batch WHERE case_id = ?",
+                id), "the recipients of a tried batch are not touched");
+        assertEquals(2L, store.count("SELECT recipient_count FROM delivery_batch WHERE case_id = ?", id));
+        assertEquals(0L, store.count("SELECT erased_before_sending FROM delivery_batch WHERE case_id = ?", id));
+    }
+
+    private boolean batchKeysHoldQuietly(long caseId, String user) {
+        try {
+            return batchKeysHold(caseId, user);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void erase(String user) {
         Fixtures.publishResident(ResidentEvent.Type.ERASURE_REQUESTED, user);
     }

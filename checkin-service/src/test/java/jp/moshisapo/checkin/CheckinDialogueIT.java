@@ -2,6 +2,7 @@ package jp.moshisapo.checkin;
 
 import static jp.moshisapo.checkin.Chat.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,17 +84,19 @@ class CheckinDialogueIT {
         List<String> done = texts(taro.tap("同意する", 1));
 
         assertEquals(List.of(COMPLETED), done);
-        List<String> visits = TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, taro.userId());
+        List<String> visits = TopicReader.visitsOf(taro.userId());
         assertEquals(1, visits.size(), "exactly one visit on " + Topic.CHECKIN_VISITS);
         EventContracts.assertValid(EventContracts.VISIT_RECORDED, visits.get(0));
         JsonNode visit = JSON.readTree(visits.get(0));
         assertEquals(code.canonical(), visit.get("code").asText());
-        assertEquals(taro.userId(), visit.get("lineUserId").asText());
+        assertEquals(taro.userId(), TopicReader.openedLineUserId(visits.get(0)), "the id is sealed, and opens");
+        assertFalse(visits.get(0).contains(taro.userId()), "no LINE user id in clear");
         Instant visitedAt = Instant.parse(visit.get("visitedAt").asText());
         assertTrue(Duration.between(visitedAt, scannedAt).abs().toSeconds() < 10, "visitedAt is the scan time");
         assertTrue(!Instant.parse(visit.get("recordedAt").asText()).isBefore(visitedAt));
         assertEquals(code.canonical(), TopicReader.records(Topic.CHECKIN_VISITS,
-                r -> r.value().contains(taro.userId())).get(0).key(), "visits are keyed by code");
+                r -> taro.userId().equals(TopicReader.openedLineUserId(r.value()))).get(0).key(),
+                "visits are keyed by code");
     }
 
     @Test
@@ -106,7 +109,7 @@ class CheckinDialogueIT {
         jiro.say("チェックイン " + code.display(), 2);
         jiro.tap("同意する", 1);
 
-        List<String> visits = TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, jiro.userId());
+        List<String> visits = TopicReader.visitsOf(jiro.userId());
         assertEquals(2, visits.size());
         assertNotEquals(visitId(visits.get(0)), visitId(visits.get(1)));
     }
@@ -121,7 +124,7 @@ class CheckinDialogueIT {
         List<String> second = texts(saburo.tap("同意する", 1));
 
         assertTrue(second.get(0).startsWith("この読み取りはすでに登録されています。"), second.get(0));
-        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, saburo.userId()).size());
+        assertEquals(1, TopicReader.visitsOf(saburo.userId()).size());
     }
 
     @Test
@@ -133,7 +136,7 @@ class CheckinDialogueIT {
         List<String> reply = texts(shiro.tap("同意しない", 1));
 
         assertTrue(reply.get(0).contains("利用情報は登録していません"), reply.get(0));
-        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, shiro.userId()));
+        assertEquals(List.of(), TopicReader.visitsOf(shiro.userId()));
     }
 
     @Test
@@ -144,7 +147,7 @@ class CheckinDialogueIT {
         List<String> reply = texts(goro.say("チェックイン " + neverIssued.display(), 1));
 
         assertEquals(List.of("このQRコードは登録されていません。施設等に掲示されているQRコードをもう一度読み取ってください。"), reply);
-        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, goro.userId()));
+        assertEquals(List.of(), TopicReader.visitsOf(goro.userId()));
     }
 
     @Test
@@ -156,7 +159,7 @@ class CheckinDialogueIT {
         List<String> reply = texts(rokuro.say("チェックイン " + code.display(), 1));
 
         assertTrue(reply.get(0).startsWith("このQRコードは利用が終了しているため、登録できません。"), reply.get(0));
-        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, rokuro.userId()));
+        assertEquals(List.of(), TopicReader.visitsOf(rokuro.userId()));
     }
 
     @Test
@@ -169,7 +172,7 @@ class CheckinDialogueIT {
         List<String> reply = texts(nanami.tap("同意する", 1));
 
         assertTrue(reply.get(0).startsWith("このQRコードは利用が終了しているため"), reply.get(0));
-        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, nanami.userId()));
+        assertEquals(List.of(), TopicReader.visitsOf(nanami.userId()));
     }
 
     @Test
@@ -183,7 +186,7 @@ class CheckinDialogueIT {
 
         assertEquals(List.of("QRコードの読み取りから30分以上経過したため、登録できませんでした。"
                 + "お手数ですが、もう一度QRコードを読み取ってください。"), reply);
-        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, hachiro.userId()));
+        assertEquals(List.of(), TopicReader.visitsOf(hachiro.userId()));
     }
 
     @Test
@@ -195,7 +198,7 @@ class CheckinDialogueIT {
         hana.shiftClock(Duration.ofMinutes(29));
 
         assertEquals(List.of(COMPLETED), texts(hana.tap("同意する", 1)));
-        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, hana.userId()).size());
+        assertEquals(1, TopicReader.visitsOf(hana.userId()).size());
     }
 
     @Test
@@ -208,7 +211,7 @@ class CheckinDialogueIT {
         List<String> reply = texts(goichi.postback(oldButton, 1));
 
         assertTrue(reply.get(0).startsWith("QRコードの読み取りから30分以上経過したため"), reply.get(0));
-        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, goichi.userId()));
+        assertEquals(List.of(), TopicReader.visitsOf(goichi.userId()));
     }
 
     @Test
@@ -224,7 +227,7 @@ class CheckinDialogueIT {
 
         assertEquals("「カフェ☕もしも🍰（テラス席🌸）」のQRコードを読み取りました。", prompt.get(0).text());
         kuro.tap("同意する", 1);
-        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, kuro.userId()).size());
+        assertEquals(1, TopicReader.visitsOf(kuro.userId()).size());
     }
 
     @Test
@@ -257,7 +260,7 @@ class CheckinDialogueIT {
         sim.unfollow(yuki.userId());
 
         JsonNode unreachable = Eventually.await("UNREACHABLE on " + Topic.CHECKIN_RESIDENTS, () -> {
-            var events = TopicReader.withKey(Topic.CHECKIN_RESIDENTS, yuki.userId());
+            var events = TopicReader.residentEventsOf(yuki.userId());
             return events.size() == 2 ? read(events.get(1).value()) : null;
         });
         assertEquals("UNREACHABLE", unreachable.get("type").asText());
@@ -265,7 +268,7 @@ class CheckinDialogueIT {
     }
 
     private static JsonNode onlyResidentEvent(Chat chat) {
-        var events = TopicReader.withKey(Topic.CHECKIN_RESIDENTS, chat.userId());
+        var events = TopicReader.residentEventsOf(chat.userId());
         assertEquals(1, events.size());
         EventContracts.assertValid(EventContracts.RESIDENT_EVENT, events.get(0).value());
         return read(events.get(0).value());

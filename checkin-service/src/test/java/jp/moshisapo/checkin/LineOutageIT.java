@@ -76,7 +76,7 @@ class LineOutageIT {
         unlucky.tap("同意する", 0);
         unlucky.say("使い方", 1); // answered after the consent: same resident, in order
 
-        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, unlucky.userId()).size());
+        assertEquals(1, TopicReader.visitsOf(unlucky.userId()).size());
         assertEquals(3, unlucky.inbox().size(), "prompt (2) and help; the completion reply was lost");
         assertEquals(failedBefore + 1,
                 registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count());

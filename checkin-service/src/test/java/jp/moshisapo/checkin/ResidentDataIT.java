@@ -97,7 +97,7 @@ class ResidentDataIT {
 
         String reply = kana.say("履歴", 1).get(0).text();
 
-        List<Instant> visitedAt = TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, kana.userId()).stream()
+        List<Instant> visitedAt = TopicReader.visitsOf(kana.userId()).stream()
                 .map(CheckinDialogueIT::read).map(v -> Instant.parse(v.get("visitedAt").asText())).sorted().toList();
         assertEquals(3, visitedAt.size(), "the visit of 15 days ago was recorded, but is not shown");
         assertEquals("直近14日間の利用履歴（新しい順）\n"
@@ -125,12 +125,13 @@ class ResidentDataIT {
 
         assertEquals(List.of("利用情報を削除しました。今後も施設等を利用する際は、QRコードを読み取ってください。"), done);
         assertEquals(List.of("直近14日間の利用履歴はありません。"), texts(mei.say("履歴", 1)));
-        var events = TopicReader.withKey(Topic.CHECKIN_RESIDENTS, mei.userId());
+        var events = TopicReader.residentEventsOf(mei.userId());
         assertEquals(1, events.size());
         EventContracts.assertValid(EventContracts.RESIDENT_EVENT, events.get(0).value());
         JsonNode erasure = CheckinDialogueIT.read(events.get(0).value());
         assertEquals("ERASURE_REQUESTED", erasure.get("type").asText());
-        assertEquals(mei.userId(), erasure.get("lineUserId").asText());
+        assertEquals(mei.userId(), TopicReader.openedLineUserId(events.get(0).value()));
+        assertEquals(pseudonymizer.pseudonymOf(mei.userId()).hex(), events.get(0).key(), "keyed by the pseudonym");
     }
 
     @Test
@@ -143,7 +144,7 @@ class ResidentDataIT {
         assertEquals(List.of("削除を取りやめました。利用情報はそのまま保存されています。"), texts(sora.tap("削除しない", 1)));
 
         assertTrue(sora.say("履歴", 1).get(0).text().contains("もしも書店（2階）"));
-        assertEquals(List.of(), TopicReader.withKey(Topic.CHECKIN_RESIDENTS, sora.userId()));
+        assertEquals(List.of(), TopicReader.residentEventsOf(sora.userId()));
     }
 
     @Test

@@ -144,7 +144,7 @@ class WebhookSecurityIT {
         assertEquals(200, sim.redeliver(consentEventId).status());
         aki.say("使い方", 1); // answered after the redeliveries: same resident, same partition, in order
 
-        assertEquals(1, TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, aki.userId()).size());
+        assertEquals(1, TopicReader.visitsOf(aki.userId()).size());
         assertEquals(4, aki.inbox().size(), "prompt (2), completion, help: " + texts(aki.inbox()));
     }
 
@@ -182,8 +182,8 @@ class WebhookSecurityIT {
     private void assertNothingHappenedTo(Chat resident) {
         List<String> help = texts(resident.say("使い方", 1));
         assertEquals(1, resident.inbox().size(), "only the answer to the legitimate message: " + help);
-        assertEquals(List.of(), TopicReader.withKey(Topic.CHECKIN_RESIDENTS, resident.userId()));
-        assertEquals(List.of(), TopicReader.valuesMentioning(Topic.CHECKIN_VISITS, resident.userId()));
+        assertEquals(List.of(), TopicReader.residentEventsOf(resident.userId()));
+        assertEquals(List.of(), TopicReader.visitsOf(resident.userId()));
     }
 
     private double signatureFailures() {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.protocol.events.CodeState;
+import jp.moshisapo.protocol.events.EventKeyring;
 import jp.moshisapo.protocol.events.ResidentEvent;
 import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.protocol.events.VisitRecorded;
@@ -36,6 +37,9 @@ public final class Fixtures {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final java.util.Map<String, CachedToken> TOKENS = new java.util.HashMap<>();
     private static KafkaProducer<String, String> producer;
+    /** The local-only event keyring of application.properties, with the key checkin-service seals with. */
+    public static final EventKeyring EVENT_KEYS = EventKeyring.parse(
+            "local-only-e1:bG9jYWwtb25seSBldmVudCBrZXkgTk9UIFNFQ1JFVCE=", "local-only-e1");
 
     private Fixtures() {
     }
@@ -60,7 +64,7 @@ public final class Fixtures {
     }
 
     public static VisitRecorded visit(String userId, String code, Instant visitedAt) {
-        return VisitRecorded.of(UUID.randomUUID(), userId, code, visitedAt, visitedAt.plusSeconds(5));
+        return VisitRecorded.of(UUID.randomUUID(), userId, code, visitedAt, visitedAt.plusSeconds(5), EVENT_KEYS);
     }
 
     /** One visit today by each of {@code count} residents named prefix-0, prefix-1, ... */
@@ -86,8 +90,13 @@ public final class Fixtures {
         producer().flush();
     }
 
+    /** As checkin-service writes it: the id sealed, keyed by a pseudonym (any stable stand-in does here). */
     public static void publishResident(ResidentEvent.Type type, String userId) {
-        send(Topic.CHECKIN_RESIDENTS, userId, json(ResidentEvent.of(type, userId, Instant.now())));
+        send(Topic.CHECKIN_RESIDENTS, "pseudonym-of-" + userId.hashCode(), json(residentEvent(type, userId)));
+    }
+
+    public static ResidentEvent residentEvent(ResidentEvent.Type type, String userId) {
+        return ResidentEvent.of(type, userId, Instant.now(), EVENT_KEYS);
     }
 
     public static void publishRaw(String topic, String key, String value) {

@@ -141,6 +141,7 @@ class ServiceProcessIT {
         env.put("LINE_CHANNEL_ACCESS_TOKEN", line.config().channelAccessToken());
         env.put("VISIT_ENCRYPTION_KEYS", "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=");
         env.put("VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1");
+        env.put("EVENT_ENCRYPTION_KEYS", "local-only-e1:bG9jYWwtb25seSBldmVudCBrZXkgTk9UIFNFQ1JFVCE=");
         env.put("RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==");
         return ServiceProcess.start(env, "service-" + name);
     }

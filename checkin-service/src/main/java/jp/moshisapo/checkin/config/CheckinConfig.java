@@ -38,12 +38,28 @@ public interface CheckinConfig {
      */
     String residentPseudonymKey();
 
+    EventEncryption eventEncryption();
+
     Kafka kafka();
+
+    /**
+     * The keyring that seals LINE user ids and raw webhook events on Kafka, shared with notification-service
+     * (docs/operations.md, "Key rotation"). Secrets: from {@code EVENT_ENCRYPTION_KEYS} and
+     * {@code EVENT_ENCRYPTION_ACTIVE_KEY_ID}; no default in production.
+     */
+    interface EventEncryption {
+
+        /** {@code keyId:base64(32-byte AES key)[,keyId:base64key...]}: every key still on the topics. */
+        String keys();
+
+        /** The key id new events are sealed with. */
+        String activeKeyId();
+    }
 
     /** Topics and consumer settings. */
     interface Kafka {
 
-        /** Where the webhook puts accepted events before they are processed (key = LINE user id). */
+        /** Where the webhook puts accepted events, minimised and sealed, before they are processed (key = pseudonym). */
         @WithDefault("checkin.webhook-events.v1")
         String webhookEventsTopic();
 

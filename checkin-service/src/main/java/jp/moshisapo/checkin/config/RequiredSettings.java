@@ -4,7 +4,7 @@ import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * What this service must not start without in production: its database credentials. Each refers to the
+ * What this service must not start without in production: its database credentials and the event keyring. Each refers to the
  * property that reads its variable without a default outside dev and test, so a missing one stops the start with
  * a line naming it: "SRCFG00011: Could not expand value VARIABLE in property …". (Quarkus would take its own
  * optional settings, such as the datasource password, as merely absent and fail later, less clearly.)
@@ -17,4 +17,8 @@ public interface RequiredSettings {
     String databaseUser();
 
     String databasePassword();
+
+    String eventEncryptionKeys();
+
+    String eventEncryptionActiveKeyId();
 }

@@ -14,6 +14,7 @@ import jp.moshisapo.checkin.history.HistoryEntry;
 import jp.moshisapo.checkin.resident.Pseudonym;
 import jp.moshisapo.checkin.resident.Resident;
 import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.protocol.events.EventKeyring;
 import jp.moshisapo.protocol.events.ResidentEvent;
 import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.protocol.events.VisitRecorded;
@@ -30,10 +31,12 @@ public class Dialogue {
     private final ResidentTexts texts;
     private final Duration consentValidFor;
     private final Duration historyRetention;
+    private final EventKeyring eventKeys;
 
-    public Dialogue(Replies replies, ResidentTexts texts, CheckinConfig config) {
+    public Dialogue(Replies replies, ResidentTexts texts, CheckinConfig config, EventKeyring eventKeys) {
         this.replies = replies;
         this.texts = texts;
+        this.eventKeys = eventKeys;
         this.consentValidFor = config.consentValidFor();
         this.historyRetention = config.historyRetention();
     }
@@ -60,7 +63,7 @@ public class Dialogue {
 
     /** The code an event will look up, so a batch of events can load all its codes at once. */
     public static Optional<PrintedCode> codeMentioned(Incoming incoming) {
-        if (incoming instanceof Incoming.TextSent text && CodeFinder.find(text.text()) instanceof CodeFinder.Code c) {
+        if (incoming instanceof Incoming.TextSent text && Understood.of(text.text()) instanceof Understood.Code c) {
             return Optional.of(c.code());
         }
         return consent(incoming).filter(PostbackData.Consent::accepted).map(PostbackData.Consent::code);
@@ -86,19 +89,18 @@ public class Dialogue {
 
     private Outcome text(Incoming.TextSent text, DialogueStore store) {
         Resident resident = text.resident();
-        CodeFinder.Found found = CodeFinder.find(text.text());
-        if (found instanceof CodeFinder.Code scanned) {
+        Understood understood = Understood.of(text.text());
+        if (understood instanceof Understood.Code scanned) {
             return scanned(text, scanned.code(), store);
         }
-        if (found instanceof CodeFinder.Mistyped) {
+        if (understood instanceof Understood.Mistyped) {
             return Outcome.reply(resident, text.replyToken(), replies.text(texts.mistypedCode()));
         }
-        String command = text.text().strip();
-        if (ResidentTexts.COMMAND_HISTORY.equals(command)) {
+        if (understood instanceof Understood.History) {
             List<HistoryEntry> visits = store.history(resident.pseudonym(), text.at().minus(historyRetention));
             return Outcome.reply(resident, text.replyToken(), replies.history(visits));
         }
-        if (ResidentTexts.COMMAND_ERASE.equals(command)) {
+        if (understood instanceof Understood.Erase) {
             return Outcome.reply(resident, text.replyToken(), replies.eraseQuestion());
         }
         return Outcome.reply(resident, text.replyToken(), replies.help());
@@ -153,7 +155,7 @@ public class Dialogue {
             return Outcome.reply(resident, postback.replyToken(), replies.text(texts.alreadyRecorded()));
         }
         VisitRecorded visit = VisitRecorded.of(visitId, resident.lineUserId(), consent.code().canonical(),
-                consent.scannedAt(), postback.at());
+                consent.scannedAt(), postback.at(), eventKeys);
         return Outcome.publishThenReply(resident, postback.replyToken(),
                 new Outcome.Publication(Topic.CHECKIN_VISITS, visit.code(), visit), replies.text(texts.completed()));
     }
@@ -164,9 +166,11 @@ public class Dialogue {
                 residentEvent(ResidentEvent.Type.ERASURE_REQUESTED, postback), replies.text(texts.erased()));
     }
 
-    private static Outcome.Publication residentEvent(ResidentEvent.Type type, Incoming incoming) {
-        String userId = incoming.resident().lineUserId();
-        return new Outcome.Publication(Topic.CHECKIN_RESIDENTS, userId, ResidentEvent.of(type, userId, incoming.at()));
+    /** Keyed by the pseudonym: one resident's events stay in order on one partition, and the key names no one. */
+    private Outcome.Publication residentEvent(ResidentEvent.Type type, Incoming incoming) {
+        Resident resident = incoming.resident();
+        return new Outcome.Publication(Topic.CHECKIN_RESIDENTS, resident.pseudonym().hex(),
+                ResidentEvent.of(type, resident.lineUserId(), incoming.at(), eventKeys));
     }
 
     private static Optional<PostbackData.Consent> consent(Incoming incoming) {

@@ -26,6 +26,7 @@ import jp.moshisapo.checkin.dialogue.Incoming;
 import jp.moshisapo.checkin.dialogue.IncomingParser;
 import jp.moshisapo.checkin.dialogue.Outcome;
 import jp.moshisapo.checkin.history.HistoryRepository;
+import jp.moshisapo.checkin.kafka.EventKeys;
 import jp.moshisapo.checkin.kafka.EventPublisher;
 import jp.moshisapo.checkin.line.ReplySender;
 import jp.moshisapo.checkin.metrics.CheckinMetrics;
@@ -56,10 +57,12 @@ public class BatchProcessor {
     private final EventPublisher publisher;
     private final ReplySender replies;
     private final CheckinMetrics metrics;
+    private final EventKeys keys;
 
     BatchProcessor(AgroalDataSource dataSource, IncomingParser parser, ProcessedEvents processed,
             CodeViewRepository codes, HistoryRepository history, Dialogue dialogue, EventPublisher publisher,
-            ReplySender replies, CheckinMetrics metrics) {
+            ReplySender replies, CheckinMetrics metrics, EventKeys keys) {
+        this.keys = keys;
         this.dataSource = dataSource;
         this.parser = parser;
         this.processed = processed;
@@ -122,10 +125,11 @@ public class BatchProcessor {
         List<Incoming> incoming = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                parser.parse(record.value()).ifPresent(incoming::add);
+                parser.parse(keys.openWebhookEvent(record.value())).ifPresent(incoming::add);
             } catch (IOException | RuntimeException e) {
-                // Not retried: the same bytes will never parse. The webhook only accepts JSON objects, so this
-                // means a foreign producer wrote to the topic.
+                // Not retried: the same bytes will never parse or open. The webhook only writes sealed JSON
+                // objects, so this means a foreign producer wrote to the topic, or the event's key id was removed
+                // from EVENT_ENCRYPTION_KEYS while the record was still waiting (docs/operations.md).
                 metrics.eventsUnreadable().increment();
                 LOG.warnf("skipped an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
                         record.offset(), e.getClass().getSimpleName());

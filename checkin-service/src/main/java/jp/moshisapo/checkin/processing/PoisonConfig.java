@@ -19,4 +19,12 @@ public interface PoisonConfig {
     /** Wait before the second attempt; doubles for each further one (0.5 s, 1 s with the defaults). */
     @WithDefault("PT0.5S")
     Duration backoff();
+
+    /**
+     * How long a parked row is kept ({@code POISON_EVENT_RETENTION}). The raw event it points at leaves
+     * checkin.webhook-events.v1 within about 25 hours; the row (event id, offset, exception classes, no personal
+     * data) stays a week so an operator back from a weekend still sees what failed.
+     */
+    @WithDefault("P7D")
+    Duration retention();
 }

@@ -12,13 +12,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import jp.moshisapo.checkin.kafka.EventKeys;
+import jp.moshisapo.checkin.retention.ChunkedDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
  * The {@code poison_event} table: webhook events whose processing failed on their own every time, set aside so the
  * other residents of their partition are answered. Operators find them here (and by the metric and one log line),
- * read the event from Kafka by its offset, fix the cause and, if the resident still needs it, ask them to scan again.
+ * read the event from Kafka by its offset while the topic still has it (24 h), fix the cause and, if the resident
+ * still needs it, ask them to scan again. Rows go after {@code moshisapo.checkin.poison.retention} (RetentionJob).
  */
 @ApplicationScoped
 @Startup // the counter exists (at 0) from the start, so a rate() or an alert sees 0 rather than no data
@@ -29,11 +32,18 @@ public class PoisonEvents {
 
     private final AgroalDataSource dataSource;
     private final Counter parked;
+    private final EventKeys keys;
 
-    PoisonEvents(AgroalDataSource dataSource, MeterRegistry registry) {
+    PoisonEvents(AgroalDataSource dataSource, MeterRegistry registry, EventKeys keys) {
         this.dataSource = dataSource;
+        this.keys = keys;
         this.parked = Counter.builder("moshisapo.checkin.events.parked")
                 .description("Webhook events set aside in poison_event after failing on their own").register(registry);
+    }
+
+    /** Deletes rows parked before {@code cutoff}; returns how many went. */
+    public long deleteParkedBefore(Instant cutoff) throws SQLException {
+        return ChunkedDelete.olderThan(dataSource, "poison_event", "id", "parked_at", cutoff);
     }
 
     /** Records the event durably; throws {@link BatchFailedException} when the database cannot take it. */
@@ -64,10 +74,10 @@ public class PoisonEvents {
                 record.partition(), record.offset(), attempts, error);
     }
 
-    /** LINE's id of the event (opaque, not personal), or null when the bytes are not JSON. */
-    private static String webhookEventId(byte[] json) {
+    /** LINE's id of the event (opaque, not personal), or null when the value cannot be opened or read. */
+    private String webhookEventId(byte[] value) {
         try {
-            return JSON.readTree(json).path("webhookEventId").asText(null);
+            return JSON.readTree(keys.openWebhookEvent(value)).path("webhookEventId").asText(null);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -21,6 +21,14 @@ public record Pseudonym(byte[] bytes) {
         return bytes.clone();
     }
 
+    /**
+     * All 64 hex digits: the Kafka record key of a resident's events (checkin.webhook-events.v1,
+     * checkin.residents.v1), so they stay in order on one partition without naming the LINE account.
+     */
+    public String hex() {
+        return HexFormat.of().formatHex(bytes);
+    }
+
     /** The first 8 hex digits: enough to follow one resident through the logs, too little to be a key. */
     public String logPrefix() {
         return HexFormat.of().formatHex(bytes, 0, 4);

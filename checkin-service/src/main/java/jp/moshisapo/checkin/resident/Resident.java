@@ -3,8 +3,8 @@ package jp.moshisapo.checkin.resident;
 import java.util.Objects;
 
 /**
- * A LINE user talking to the official account. The LINE user id is personal data: it goes to Kafka events and
- * LINE only; logs and {@link #toString()} show the pseudonym's prefix instead.
+ * A LINE user talking to the official account. The LINE user id is personal data: it goes to LINE and, sealed,
+ * into Kafka events only; logs and {@link #toString()} show the pseudonym's prefix instead.
  */
 public record Resident(String lineUserId, Pseudonym pseudonym) {
 

@@ -109,7 +109,7 @@ public final class WebhookBody {
             // Without it a redelivery cannot be recognised; LINE always sends one.
             throw ProblemException.malformed(path + ".webhookEventId", "must be a non-empty string");
         }
-        return new AcceptedEvent(eventId, userId, Arrays.copyOfRange(body, start, end));
+        return new AcceptedEvent(eventId, type, userId, Arrays.copyOfRange(body, start, end));
     }
 
     /** {@code source.userId}, or null (group and room events, or no user). */

@@ -101,6 +101,8 @@ public final class CheckinBench {
                     "LINE_API_BASE_URL", sim.baseUrl().toString(),
                     "LINE_CHANNEL_SECRET", sim.config().channelSecret(),
                     "LINE_CHANNEL_ACCESS_TOKEN", sim.config().channelAccessToken()));
+            env.put("EVENT_ENCRYPTION_KEYS", VisitCount.BENCH_EVENT_KEYS);
+            env.put("EVENT_ENCRYPTION_ACTIVE_KEY_ID", "bench");
             List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
                     "-Xmx" + options.getOrDefault("service-heap", "768m")));
             if (options.containsKey("service-opts")) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import jp.moshisapo.protocol.events.EventKeyring;
+import jp.moshisapo.protocol.events.Sealed;
 import jp.moshisapo.protocol.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +28,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class VisitCount {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The bench service's event keyring: 32 zero bytes, as published as the bench itself. */
+    static final String BENCH_EVENT_KEYS = "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    private static final EventKeyring KEYS = EventKeyring.parse(BENCH_EVENT_KEYS, null);
 
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions;
@@ -95,7 +100,9 @@ final class VisitCount {
             if (!visitIds.add(visit.get("visitId").asText())) {
                 duplicateVisitIds++;
             }
-            String key = visit.get("lineUserId").asText() + "|" + visit.get("code").asText() + "|"
+            Sealed sealed = JSON.treeToValue(visit.get("sealedLineUserId"), Sealed.class);
+            String key = KEYS.openText(sealed, EventKeyring.Purpose.VISIT_LINE_USER_ID) + "|"
+                    + visit.get("code").asText() + "|"
                     + Instant.parse(visit.get("visitedAt").asText()).toEpochMilli();
             byScan.merge(key, 1, Integer::sum);
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package jp.moshisapo.checkin.processing;
 import static jp.moshisapo.checkin.Chat.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -23,12 +25,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import jp.moshisapo.checkin.Chat;
 import jp.moshisapo.checkin.Eventually;
 import jp.moshisapo.checkin.Venues;
 import jp.moshisapo.checkin.code.CodeViewRepository;
+import jp.moshisapo.checkin.resident.Pseudonymizer;
+import jp.moshisapo.checkin.retention.RetentionJob;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.servers.InjectLineSimulator;
@@ -76,6 +81,12 @@ class PoisonEventIT {
     @Inject
     BatchProcessor processor;
 
+    @Inject
+    Pseudonymizer pseudonyms;
+
+    @Inject
+    RetentionJob retention;
+
     @BeforeEach
     void pointTheSimulatorHere() {
         Chat.connect(sim, webhook);
@@ -114,7 +125,7 @@ class PoisonEventIT {
         BatchProcessor real = ClientProxy.unwrap(processor);
         AtomicBoolean broken = new AtomicBoolean(true);
         // What ends a thread's loop: an Error out of processing (a class missing after a bad deploy, say).
-        QuarkusMock.installMockForType(new BatchProcessor(null, null, null, null, null, null, null, null, null) {
+        QuarkusMock.installMockForType(new BatchProcessor(null, null, null, null, null, null, null, null, null, null) {
             @Override
             public void process(List<ConsumerRecord<String, byte[]>> records) {
                 if (broken.get()) {
@@ -139,6 +150,30 @@ class PoisonEventIT {
                 () -> RestAssured.get(readiness).statusCode() == 200 ? true : null);
     }
 
+    @Test
+    void parkedEventsAreForgottenAfterTheirRetentionOfSevenDays() throws SQLException {
+        String old = "old-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO poison_event (webhook_event_id, topic, kafka_partition, kafka_offset, error, attempts,
+                                          parked_at)
+                VALUES (?, 'checkin.webhook-events.v1', 99, ?, 'java.lang.IllegalStateException', 3,
+                        now() - ?::interval)
+                """)) {
+            for (Object[] row : new Object[][] {{old, 8}, {recent, 6}}) {
+                insert.setString(1, (String) row[0]);
+                insert.setLong(2, System.nanoTime());
+                insert.setString(3, row[1] + " days");
+                insert.executeUpdate();
+            }
+        }
+
+        retention.run();
+
+        assertNull(parked(old), "parked 8 days ago: gone");
+        assertNotNull(parked(recent), "parked 6 days ago: still there for the operator");
+    }
+
     private double counter(String name) {
         String body = RestAssured.get(metrics).asString();
         return body.lines().filter(line -> line.startsWith(name))
@@ -158,9 +193,10 @@ class PoisonEventIT {
         }
     }
 
-    /** The partition Kafka's default partitioner gives this key on the webhook-events topic. */
-    private static int partitionOf(String userId) {
-        return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitionCount();
+    /** The partition Kafka's default partitioner gives this resident's key (the pseudonym) on the webhook-events topic. */
+    private int partitionOf(String userId) {
+        byte[] key = pseudonyms.pseudonymOf(userId).hex().getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(key)) % partitionCount();
     }
 
     private static int partitions;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.protocol.events.EventKeyring;
 import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.protocol.events.VisitRecorded;
 import jp.moshisapo.servers.EventContracts;
@@ -34,12 +35,16 @@ final class VisitFeed {
     static List<String> publish(String code, String prefix, int count, Instant visitedAt) {
         String canonical = Venue.canonical(code);
         List<String> users = new ArrayList<>(count);
+        // Sealed with the keys the stack gave checkin-service, as it would seal them.
+        EventKeyring keys = EventKeyring.parse(TestStack.get().serviceKey("EVENT_ENCRYPTION_KEYS"),
+                TestStack.get().serviceKey("EVENT_ENCRYPTION_ACTIVE_KEY_ID"));
         try (KafkaProducer<String, String> producer = producer()) {
             List<Future<?>> sent = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String user = LineSimulator.userIdFor(prefix + "-" + i);
                 users.add(user);
-                String json = json(user, canonical, visitedAt);
+                String json = json(VisitRecorded.of(UUID.randomUUID(), user, canonical, visitedAt,
+                        visitedAt.plusSeconds(5), keys));
                 if (i == 0) {
                     EventContracts.assertValid(EventContracts.VISIT_RECORDED, json);
                 }
@@ -55,14 +60,17 @@ final class VisitFeed {
         return users;
     }
 
-    private static String json(String userId, String code, Instant visitedAt) {
+    private static String json(VisitRecorded visit) {
+        ObjectNode sealed = Http.JSON.createObjectNode()
+                .put("keyId", visit.sealedLineUserId().keyId())
+                .put("ciphertext", visit.sealedLineUserId().ciphertext());
         ObjectNode event = Http.JSON.createObjectNode()
-                .put("schemaVersion", VisitRecorded.SCHEMA_VERSION)
-                .put("visitId", UUID.randomUUID().toString())
-                .put("lineUserId", userId)
-                .put("code", code)
-                .put("visitedAt", visitedAt.toString())
-                .put("recordedAt", visitedAt.plusSeconds(5).toString());
+                .put("schemaVersion", visit.schemaVersion())
+                .put("visitId", visit.visitId().toString())
+                .put("code", visit.code())
+                .put("visitedAt", visit.visitedAt().toString())
+                .put("recordedAt", visit.recordedAt().toString());
+        event.set("sealedLineUserId", sealed);
         return event.toString();
     }
 

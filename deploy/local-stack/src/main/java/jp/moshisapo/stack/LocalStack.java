@@ -39,6 +39,8 @@ public final class LocalStack implements AutoCloseable {
      */
     private static final Map<String, String> LOCAL_KEYS = Map.of(
             "RESIDENT_PSEUDONYM_KEY", "moshisapo-local-pseudonym-key",
+            "EVENT_ENCRYPTION_KEYS", "local-only-e1:bG9jYWwtb25seSBldmVudCBrZXkgTk9UIFNFQ1JFVCE=",
+            "EVENT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-e1",
             "VISIT_ENCRYPTION_KEYS", "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=",
             "VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1",
             "RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==");
@@ -102,6 +104,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The in-process LINE simulator; empty when {@code LINE_API_BASE_URL} points elsewhere. */
+    /**
+     * A key setting the services were started with ({@code EVENT_ENCRYPTION_KEYS}…): drills that write or read
+     * events as a service would (sealed LINE user ids) use the same keys.
+     */
+    public String serviceKey(String name) {
+        String value = serviceEnv.get(name);
+        if (value == null || !LOCAL_KEYS.containsKey(name)) {
+            throw new IllegalArgumentException("not a key setting of the local stack: " + name);
+        }
+        return value;
+    }
+
     public Optional<LineSimulator> simulator() {
         return Optional.ofNullable(simulator);
     }

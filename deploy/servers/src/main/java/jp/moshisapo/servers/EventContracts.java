@@ -23,6 +23,8 @@ public final class EventContracts {
     public static final String CODE_STATE = "code-state.schema.json";
     public static final String VISIT_RECORDED = "visit-recorded.schema.json";
     public static final String RESIDENT_EVENT = "resident-event.schema.json";
+    /** The sealed value of a record on checkin.webhook-events.v1. */
+    public static final String WEBHOOK_EVENT = "webhook-event.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

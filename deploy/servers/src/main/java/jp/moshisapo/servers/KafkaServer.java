@@ -397,12 +397,26 @@ public final class KafkaServer implements AutoCloseable {
     public record ScramUser(String name, String password) {
     }
 
-    /** A topic to create: name, partitions, and whether it is compacted (a table of latest values by key). */
-    public record TopicSpec(String name, int partitions, boolean compacted) {
+    /**
+     * A topic to create: name, partitions, whether it is compacted (a table of latest values by key), and topic
+     * configs such as {@code retention.ms} and {@code segment.ms} (the broker keeps everything otherwise).
+     */
+    public record TopicSpec(String name, int partitions, boolean compacted, Map<String, String> config) {
+
+        public TopicSpec {
+            config = Map.copyOf(config);
+        }
+
+        public TopicSpec(String name, int partitions, boolean compacted) {
+            this(name, partitions, compacted, Map.of());
+        }
 
         NewTopic toNewTopic() {
-            NewTopic topic = new NewTopic(name, partitions, (short) 1);
-            return compacted ? topic.configs(Map.of("cleanup.policy", "compact")) : topic;
+            Map<String, String> configs = new java.util.HashMap<>(config);
+            if (compacted) {
+                configs.put("cleanup.policy", "compact");
+            }
+            return new NewTopic(name, partitions, (short) 1).configs(configs);
         }
     }
 }

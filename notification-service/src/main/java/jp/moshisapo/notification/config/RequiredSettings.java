@@ -19,4 +19,6 @@ public interface RequiredSettings {
     String databasePassword();
 
     String oidcServer();
+
+    String eventEncryptionKeys();
 }

@@ -37,6 +37,8 @@ public class VisitIngest {
         IngestResult result = store.store(batch.stream().filter(Objects::nonNull).toList());
         int unreadable = (int) batch.stream().filter(Objects::isNull).count();
         if (result.malformed() + result.outOfRange() + unreadable > 0) {
+            // malformed includes a sealed id that does not open: a key id removed too early from
+            // EVENT_ENCRYPTION_KEYS (docs/operations.md, "Key rotation").
             Log.warnf("Refused visits: %d malformed, %d unreadable, %d outside the kept days", result.malformed(),
                     unreadable, result.outOfRange());
         }

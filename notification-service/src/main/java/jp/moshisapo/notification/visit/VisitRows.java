@@ -13,6 +13,7 @@ import jp.moshisapo.notification.crypto.Purpose;
 import jp.moshisapo.notification.crypto.ResidentIndex;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.protocol.events.EventKeyring;
 import jp.moshisapo.protocol.events.VisitRecorded;
 
 /**
@@ -38,13 +39,15 @@ final class VisitRows {
         this.keyId = keyId;
     }
 
-    static VisitRows of(List<VisitRecorded> visits, Keyring keyring, ResidentIndex index, Retention retention,
-            Instant now) {
+    /** {@code eventKeys} opens the sealed LINE user ids; a visit whose id does not open counts as malformed. */
+    static VisitRows of(List<VisitRecorded> visits, EventKeyring eventKeys, Keyring keyring, ResidentIndex index,
+            Retention retention, Instant now) {
         VisitRows rows = new VisitRows(keyring.activeKeyId());
         Instant horizon = retention.horizon(now);
         LocalDate lastDay = retention.lastAcceptedDay(now);
         for (VisitRecorded visit : visits) {
-            if (!wellFormed(visit)) {
+            String userId = wellFormed(visit) ? lineUserId(visit, eventKeys) : null;
+            if (userId == null) {
                 rows.malformed++;
                 continue;
             }
@@ -57,12 +60,22 @@ final class VisitRows {
             rows.visitedAt.add(visit.visitedAt().toString());
             rows.visitIds.add(visit.visitId());
             rows.codes.add(visit.code());
-            rows.residentKeys.add(index.keyOf(visit.lineUserId()));
-            rows.userIds.add(keyring.seal(visit.lineUserId().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            rows.residentKeys.add(index.keyOf(userId));
+            rows.userIds.add(keyring.seal(userId.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     Purpose.VISIT_USER_ID).bytes());
             rows.recordedAt.add(visit.recordedAt().toString());
         }
         return rows;
+    }
+
+    /** The opened LINE user id, or null when it does not open or is not a LINE user id. */
+    private static String lineUserId(VisitRecorded visit, EventKeyring eventKeys) {
+        try {
+            String userId = visit.lineUserId(eventKeys);
+            return USER_ID.matcher(userId).matches() ? userId : null;
+        } catch (EventKeyring.UnreadableException e) {
+            return null;
+        }
     }
 
     int size() {
@@ -70,8 +83,8 @@ final class VisitRows {
     }
 
     private static boolean wellFormed(VisitRecorded visit) {
-        if (visit == null || visit.visitId() == null || visit.visitedAt() == null || visit.recordedAt() == null
-                || visit.lineUserId() == null || !USER_ID.matcher(visit.lineUserId()).matches()) {
+        if (visit == null || visit.schemaVersion() != VisitRecorded.SCHEMA_VERSION || visit.visitId() == null
+                || visit.visitedAt() == null || visit.recordedAt() == null || visit.sealedLineUserId() == null) {
             return false;
         }
         try {

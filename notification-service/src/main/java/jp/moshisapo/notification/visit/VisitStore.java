@@ -13,9 +13,13 @@ import java.util.List;
 import jp.moshisapo.notification.crypto.Keyring;
 import jp.moshisapo.notification.crypto.ResidentIndex;
 import jp.moshisapo.notification.db.Db;
+import jp.moshisapo.protocol.events.EventKeyring;
 import jp.moshisapo.protocol.events.VisitRecorded;
 
-/** Writes visits into the day-partitioned store: one row per visit id, the LINE user id sealed. */
+/**
+ * Writes visits into the day-partitioned store: one row per visit id, the LINE user id opened from the event's
+ * sealed form and sealed again under this service's own keyring.
+ */
 @ApplicationScoped
 @Startup
 public class VisitStore {
@@ -40,6 +44,7 @@ public class VisitStore {
 
     private final Db db;
     private final Keyring keyring;
+    private final EventKeyring eventKeys;
     private final ResidentIndex index;
     private final VisitPartitions partitions;
     private final Clock clock;
@@ -48,10 +53,11 @@ public class VisitStore {
     private final Counter erased;
     private final Counter rejected;
 
-    VisitStore(Db db, Keyring keyring, ResidentIndex index, VisitPartitions partitions, Clock clock,
-            MeterRegistry registry) {
+    VisitStore(Db db, Keyring keyring, EventKeyring eventKeys, ResidentIndex index, VisitPartitions partitions,
+            Clock clock, MeterRegistry registry) {
         this.db = db;
         this.keyring = keyring;
+        this.eventKeys = eventKeys;
         this.index = index;
         this.partitions = partitions;
         this.clock = clock;
@@ -65,7 +71,7 @@ public class VisitStore {
 
     public IngestResult store(List<VisitRecorded> visits) {
         Instant now = clock.instant();
-        VisitRows rows = VisitRows.of(visits, keyring, index, partitions.retention(), now);
+        VisitRows rows = VisitRows.of(visits, eventKeys, keyring, index, partitions.retention(), now);
         int inserted = 0;
         int erasedCount = 0;
         if (rows.size() > 0) {

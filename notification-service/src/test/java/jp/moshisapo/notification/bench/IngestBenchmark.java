@@ -95,7 +95,7 @@ public final class IngestBenchmark {
                 String code = venues[i % venues.length];
                 Instant visitedAt = now.minusSeconds(i % (7 * 86_400));
                 VisitRecorded visit = VisitRecorded.of(UUID.randomUUID(), "U" + String.format("%032x", i % 300_000),
-                        code, visitedAt, visitedAt.plusSeconds(8));
+                        code, visitedAt, visitedAt.plusSeconds(8), jp.moshisapo.notification.Fixtures.EVENT_KEYS);
                 producer.send(new ProducerRecord<>(Topic.CHECKIN_VISITS, code, json.writeValueAsString(visit)));
             }
             producer.flush();

@@ -7,8 +7,13 @@ public final class Topic {
     public static final String FACILITY_CODES = "facility.codes.v1";
     /** {@link VisitRecorded}, key = canonical code. */
     public static final String CHECKIN_VISITS = "checkin.visits.v1";
-    /** {@link ResidentEvent}, key = LINE user id. */
+    /** {@link ResidentEvent}, key = the resident's pseudonym (hex), never the LINE user id. */
     public static final String CHECKIN_RESIDENTS = "checkin.residents.v1";
+    /**
+     * checkin-service's own: one LINE webhook event per record, minimised and {@link Sealed} as a whole
+     * ({@link EventKeyring.Purpose#WEBHOOK_EVENT}), key = the resident's pseudonym (hex).
+     */
+    public static final String CHECKIN_WEBHOOK_EVENTS = "checkin.webhook-events.v1";
 
     private Topic() {
     }

@@ -214,7 +214,11 @@ public final class ProductionStack implements AutoCloseable {
     private static TopicSpec topic(JsonNode topic) {
         String name = topic.at("/spec/topicName").asText(topic.at("/metadata/name").asText());
         boolean compacted = topic.at("/spec/config/cleanup.policy").asText("delete").contains("compact");
-        return new TopicSpec(name, topic.at("/spec/partitions").asInt(1), compacted);
+        // The manifest's own topic configs (retention.ms, segment.ms…), so the drill's topics expire like the cluster's.
+        Map<String, String> config = new HashMap<>();
+        topic.at("/spec/config").fields()
+                .forEachRemaining(entry -> config.put(entry.getKey(), entry.getValue().asText()));
+        return new TopicSpec(name, topic.at("/spec/partitions").asInt(1), compacted, config);
     }
 
     /** The roles of the Cluster's {@code managed.roles} and the databases of the Database resources. */

@@ -126,6 +126,23 @@ public final class PostgresServer implements AutoCloseable {
         });
     }
 
+    /** A service database's two roles: the owner runs migrations, the service runs as the runtime role. */
+    public record Roles(String owner, String ownerPassword, String runtime, String runtimePassword) {
+    }
+
+    /**
+     * A service's database in the production shape: owned by {@code owner}, with a {@code runtime} role that
+     * owns nothing and gets its privileges from the service's migrations. Passwords are fixed local ones (the
+     * laptop server trusts loopback anyway).
+     */
+    public Roles createServiceDatabase(String database, String owner, String runtime) {
+        Roles roles = new Roles(owner, owner + "-local", runtime, runtime + "-local");
+        createRole(owner, roles.ownerPassword());
+        createRole(runtime, roles.runtimePassword());
+        createDatabase(database, owner);
+        return roles;
+    }
+
     /** Creates a database (if missing) owned by the superuser; names are plain lower-case identifiers. */
     public void createDatabase(String name) {
         requireIdentifier(name);

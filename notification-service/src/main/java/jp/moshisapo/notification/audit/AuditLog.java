@@ -18,8 +18,9 @@ import jp.moshisapo.notification.config.VisitStoreConfig;
 
 /**
  * The append-only record of who did what to which case, with counts. Entries are written in the same transaction
- * as the change they describe, so the log and the cases never disagree. There is no update or delete path here,
- * and the table's triggers refuse one from anywhere else.
+ * as the change they describe, so the log and the cases never disagree. There is no update or delete path here;
+ * the service's database role may only INSERT and SELECT on the table, and the database numbers and hash-chains
+ * every entry on insert ({@link AuditChainReader} verifies the chain).
  */
 @ApplicationScoped
 public class AuditLog {
@@ -83,7 +84,7 @@ public class AuditLog {
     /** Newest first, optionally for one case and/or one user name; {@code beforeId} pages backwards. */
     public List<AuditEntry> find(Connection c, Long caseId, String userName, long beforeId, int limit)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, at, actor, actor_name, action, case_id, details "
+        try (PreparedStatement s = c.prepareStatement("SELECT id, seq, at, actor, actor_name, action, case_id, details "
                 + "FROM audit_event WHERE (?::bigint IS NULL OR case_id = ?) AND (?::text IS NULL OR actor_name = ?) "
                 + "AND id < ? ORDER BY id DESC LIMIT ?")) {
             s.setObject(1, caseId, Types.BIGINT);
@@ -100,7 +101,7 @@ public class AuditLog {
                     entries.add(new AuditEntry(rs.getLong("id"),
                             rs.getTimestamp("at").toInstant().atZone(zone).toOffsetDateTime(),
                             rs.getString("actor_name"), rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
-                            entryCase, json.readValue(rs.getString("details"), DETAILS)));
+                            entryCase, json.readValue(rs.getString("details"), DETAILS), rs.getLong("seq")));
                 }
             }
             return entries;

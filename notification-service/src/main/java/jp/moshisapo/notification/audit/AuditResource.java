@@ -13,7 +13,10 @@ import jp.moshisapo.notification.problem.FieldError;
 import jp.moshisapo.notification.problem.ProblemException;
 import jp.moshisapo.notification.problem.Text;
 
-/** {@code GET /admin/audit}: approvers read the log, filtered by case and/or user; there is no way to change it. */
+/**
+ * {@code GET /admin/audit}: approvers read the log, filtered by case and/or user; there is no way to change it.
+ * {@code GET /admin/audit/verify}: approvers check its hash chain.
+ */
 @Path("/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -36,5 +39,13 @@ public class AuditResource {
         }
         String userName = user == null || user.isBlank() ? null : user.strip();
         return db.inTransaction(c -> audit.find(c, caseId, userName, before == null ? Long.MAX_VALUE : before, limit));
+    }
+
+    /** Recomputes the whole chain: OK with its head, or the first altered, inserted or missing entry. */
+    @GET
+    @Path("verify")
+    @RolesAllowed("approver")
+    public AuditVerification verify() {
+        return AuditVerification.of(db.inTransaction(AuditChainReader::verify));
     }
 }

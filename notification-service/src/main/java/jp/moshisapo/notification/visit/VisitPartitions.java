@@ -3,11 +3,13 @@ package jp.moshisapo.notification.visit;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +18,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import jp.moshisapo.notification.db.Db;
 
-/** Creates the day partitions of the visit table ahead of time and drops the ones past retention. */
+/**
+ * Creates the day partitions of the visit table ahead of time and drops the ones past retention. The service's
+ * role does not own the table, so it does both through two functions that run as the owner and can do nothing
+ * else (notification migration V6).
+ */
 @ApplicationScoped
 public class VisitPartitions {
 
@@ -95,11 +101,12 @@ public class VisitPartitions {
     private void create(List<LocalDate> missing) {
         db.inTransaction(c -> {
             lockDdl(c);
-            try (Statement s = c.createStatement()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT visit_create_day_partition(?, ?, ?)")) {
                 for (LocalDate day : missing) {
-                    // Names and bounds come from LocalDate/Instant formatting only: nothing user-supplied.
-                    s.execute("CREATE TABLE IF NOT EXISTS " + days.partitionName(day) + " PARTITION OF visit FOR "
-                            + "VALUES FROM ('" + days.startOf(day) + "') TO ('" + days.endOf(day) + "')");
+                    s.setObject(1, day);
+                    s.setObject(2, days.startOf(day).atOffset(ZoneOffset.UTC));
+                    s.setObject(3, days.endOf(day).atOffset(ZoneOffset.UTC));
+                    s.execute();
                 }
             }
             return null;
@@ -115,7 +122,10 @@ public class VisitPartitions {
                 try (Statement s = c.createStatement()) {
                     // Dropping locks the parent briefly; give up rather than queue behind a long preview query.
                     s.execute("SET LOCAL lock_timeout = '5s'");
-                    s.execute("DROP TABLE IF EXISTS " + days.partitionName(day));
+                }
+                try (PreparedStatement s = c.prepareStatement("SELECT visit_drop_day_partition(?)")) {
+                    s.setObject(1, day);
+                    s.execute();
                 }
                 return null;
             });

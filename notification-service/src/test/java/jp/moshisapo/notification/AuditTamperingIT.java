@@ -135,8 +135,45 @@ class AuditTamperingIT {
     }
 
     @Test
-    void onlyApproversMayVerify() {
+    void anOwnerRecomputingEveryLaterHashPassesTheChainButNotAHeadLoggedEarlier() throws SQLException {
+        long middle = middleEntry();
+        JsonPath before = assertChainOk();
+        long anchorSeq = before.getLong("headSeq");
+        String anchor = "/admin/audit/verify?anchorSeq=" + anchorSeq + "&anchorHash=" + before.getString("headHash");
+        try (Connection owner = owner(); Statement s = owner.createStatement()) {
+            s.execute("CREATE TEMP TABLE original AS SELECT seq, actor_name, prev_hash, hash FROM audit_event "
+                    + "WHERE seq >= " + middle);
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
+            s.execute("UPDATE audit_event SET actor_name = 'someone-else' WHERE seq = " + middle);
+            s.execute("DO $$ DECLARE r audit_event; prev bytea; BEGIN "
+                    + "SELECT hash INTO prev FROM audit_event WHERE seq = " + (middle - 1) + "; "
+                    + "FOR r IN SELECT * FROM audit_event WHERE seq >= " + middle + " ORDER BY seq LOOP "
+                    + "r.prev_hash := prev; r.hash := sha256(prev || convert_to(audit_event_canonical(r), 'UTF8')); "
+                    + "UPDATE audit_event SET prev_hash = r.prev_hash, hash = r.hash WHERE seq = r.seq; "
+                    + "prev := r.hash; END LOOP; END $$");
+            s.execute("ALTER TABLE audit_event ENABLE TRIGGER USER");
+
+            assertChainOk(); // the limit of a keyless chain: consistent again
+            JsonPath anchored = Api.get("approver1", anchor).then().statusCode(200).extract().jsonPath();
+            assertEquals(false, anchored.getBoolean("ok"), anchored.prettify());
+            assertEquals("ALTERED", anchored.getString("fault"));
+            assertEquals(anchorSeq, anchored.getLong("seq"));
+
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
+            s.execute("UPDATE audit_event a SET actor_name = o.actor_name, prev_hash = o.prev_hash, hash = o.hash "
+                    + "FROM original o WHERE a.seq = o.seq");
+            s.execute("ALTER TABLE audit_event ENABLE TRIGGER USER");
+        }
+        Api.get("approver1", anchor).then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void onlyApproversMayVerifyAndAnAnchorMustBeWhole() {
         Api.get("staff1", "/admin/audit/verify").then().statusCode(403)
+                .contentType("application/problem+json");
+        Api.get("approver1", "/admin/audit/verify?anchorSeq=1").then().statusCode(400)
+                .contentType("application/problem+json");
+        Api.get("approver1", "/admin/audit/verify?anchorSeq=1&anchorHash=abc").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 

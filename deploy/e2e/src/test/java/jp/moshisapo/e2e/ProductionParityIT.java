@@ -2,9 +2,14 @@ package jp.moshisapo.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,11 +28,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The production-parity drill: the four packaged services in their {@code prod} profile, each with the environment
- * of its Deployment in the rendered production overlay, against Kafka over SASL_SSL with SCRAM users and the
- * manifests' ACLs, PostgreSQL over verify-full TLS as each service's own role, and Keycloak in production mode with
- * the production realm. A venue registers, a resident checks in, staff log in as the console does, open and approve
- * a case, and the resident is told exactly once; again after a Kafka broker restart. What it proves and what it
- * cannot: docs/operations.md, "Production-parity drill".
+ * of its Deployment in the rendered production overlay (its initContainer, the migrations as the database's owner,
+ * run first), against Kafka over SASL_SSL with SCRAM users and the manifests' ACLs, PostgreSQL over verify-full TLS
+ * as each service's runtime role, and Keycloak in production mode with the production realm. A venue registers, a
+ * resident checks in, staff log in as the console does, open and approve a case, and the resident is told exactly
+ * once; again after a Kafka broker restart; the audit chain verifies, and the service's own role cannot unprotect
+ * it. What it proves and what it cannot: docs/operations.md, "Production-parity drill".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionParityIT {
@@ -81,6 +87,21 @@ class ProductionParityIT {
         stack.kafka().stop();
         stack.kafka().restart();
         playTheStory("本番同等テスト食堂 再起動後", "prod-drill-after-restart");
+    }
+
+    @Test
+    @Order(4)
+    void theAuditChainVerifiesAndTheServicesRoleCannotUnprotectIt() throws SQLException {
+        JsonNode verification = Staff.at(stack.gatewayUrl(), () -> stack.login("drill-approver")).verifyAudit();
+        assertTrue(verification.path("ok").asBoolean(), verification.toString());
+        assertTrue(verification.path("entries").asLong() >= 4, "both stories' cases are in the log: " + verification);
+
+        try (Connection runtime = stack.connectAs("moshisapo-pg-notification-app", "notification");
+                Statement s = runtime.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> s.execute("ALTER TABLE notification.audit_event DISABLE TRIGGER ALL"));
+            assertEquals("42501", refused.getSQLState(), refused.getMessage());
+        }
     }
 
     /** Register → check in → case → approval → exactly one notice, all through the gateway. */

@@ -126,6 +126,13 @@ final class Staff {
         }
     }
 
+    /** {@code GET /admin/audit/verify}: the audit chain's verification (approvers only). */
+    JsonNode verifyAudit() {
+        Http.Answer answer = get("/admin/audit/verify");
+        assertEquals(200, answer.status(), String.valueOf(answer.body()));
+        return answer.json();
+    }
+
     JsonNode report(long caseId) {
         Http.Answer report = get("/admin/cases/" + caseId + "/report");
         assertEquals(200, report.status(), String.valueOf(report.body()));

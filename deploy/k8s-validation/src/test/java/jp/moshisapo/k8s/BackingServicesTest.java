@@ -1,6 +1,7 @@
 package jp.moshisapo.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,13 +53,33 @@ class BackingServicesTest {
                 .filter(d -> d.at("/spec/cluster/name").asText().equals(Rendered.name(cluster)))
                 .findFirst().orElseThrow(() -> new AssertionError("no Database " + m.group(3)));
         String owner = database.at("/spec/owner").asText();
+
+        // The service runs as its runtime role, which must not be the owner (it could then disable the audit
+        // log's triggers), and never sees the owner's Secret.
         String secret = workload.secretOf(prefix.get() + "_DB_PASSWORD").orElseThrow();
         assertEquals(Optional.of(secret), workload.secretOf(prefix.get() + "_DB_USER"),
                 service + ": user and password from the same Secret");
-        JsonNode role = role(cluster, owner);
-        assertEquals(secret, role.at("/passwordSecret/name").asText(),
-                service + ": the role " + owner + " gets its password from the Secret the service reads");
-        assertTrue(role.path("login").asBoolean() && !role.path("superuser").asBoolean(false),
+        JsonNode runtime = roleWithSecret(cluster, secret);
+        assertNotEquals(owner, runtime.path("name").asText(), service + ": the service's role owns its database");
+        assertTrue(runtime.path("login").asBoolean() && !runtime.path("superuser").asBoolean(false),
+                service + ": role " + runtime.path("name").asText() + " logs in and is no superuser");
+        JsonNode ownerRole = role(cluster, owner);
+        String ownerSecret = ownerRole.at("/passwordSecret/name").asText();
+        assertTrue(workload.env().values().stream().noneMatch(v -> v.startsWith(Workload.SECRET_PREFIX + ownerSecret
+                + "/")), service + ": the service's container must not get the owner's Secret " + ownerSecret);
+        assertEquals("false", workload.env().get("QUARKUS_FLYWAY_MIGRATE_AT_START"),
+                service + ": the service's container must not migrate");
+
+        // The migrations run first, as the owner, in the initContainer.
+        Workload migrate = Workload.init(rendered, service, "migrate")
+                .orElseThrow(() -> new AssertionError(service + " has no initContainer migrate"));
+        assertEquals(workload.container().path("image").asText(), migrate.container().path("image").asText());
+        assertEquals("true", migrate.env().get("QUARKUS_INIT_AND_EXIT"));
+        assertEquals(Optional.of(ownerSecret), migrate.secretOf(prefix.get() + "_DB_OWNER_USER"));
+        assertEquals(Optional.of(ownerSecret), migrate.secretOf(prefix.get() + "_DB_OWNER_PASSWORD"));
+        assertEquals(workload.env().get(prefix.get() + "_DB_USER"), migrate.env().get(prefix.get() + "_DB_USER"),
+                service + ": the migrations grant to the role the service runs as");
+        assertTrue(ownerRole.path("login").asBoolean() && !ownerRole.path("superuser").asBoolean(false),
                 service + ": role " + owner + " logs in and is no superuser");
         String caSecret = Rendered.name(cluster) + "-ca";
         assertTrue(workload.deployment().at("/spec/template/spec/volumes").findValuesAsText("secretName")
@@ -84,9 +105,8 @@ class BackingServicesTest {
             Matcher m = JDBC_URL.matcher(url);
             assertTrue(m.matches(), url);
             JsonNode cluster = rendered.get("Cluster", m.group(1));
-            String owner = rendered.ofKind("Database").filter(d -> d.at("/spec/name").asText().equals(m.group(3)))
-                    .findFirst().orElseThrow().at("/spec/owner").asText();
-            int limit = role(cluster, owner).path("connectionLimit").asInt(-1);
+            String secret = workload.secretOf(prefix.get() + "_DB_USER").orElseThrow();
+            int limit = roleWithSecret(cluster, secret).path("connectionLimit").asInt(-1);
             if (limit < pool * maxReplicas) {
                 problems.add(service + ": " + maxReplicas + " pods x pool " + pool + " > connection limit " + limit);
             }
@@ -211,6 +231,13 @@ class BackingServicesTest {
     /** FACILITY for {@code ${FACILITY_DB_URL:...}}: the prefix of the service's database variables. */
     private static Optional<String> databasePrefix(ServiceConfig config) {
         return config.envVarOf("quarkus.datasource.jdbc.url").map(v -> v.substring(0, v.length() - "_DB_URL".length()));
+    }
+
+    private static JsonNode roleWithSecret(JsonNode cluster, String secret) {
+        return StreamSupport.of(cluster.at("/spec/managed/roles"))
+                .filter(r -> r.at("/passwordSecret/name").asText().equals(secret)).findFirst()
+                .orElseThrow(() -> new AssertionError(Rendered.name(cluster) + " manages no role with Secret "
+                        + secret));
     }
 
     private static JsonNode role(JsonNode cluster, String name) {

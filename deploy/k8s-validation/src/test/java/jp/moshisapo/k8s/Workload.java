@@ -15,7 +15,21 @@ public record Workload(String service, JsonNode deployment, JsonNode container, 
 
     public static Workload of(Rendered rendered, String service) {
         JsonNode deployment = rendered.get("Deployment", service);
-        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        return of(rendered, service, deployment, deployment.at("/spec/template/spec/containers/0"));
+    }
+
+    /** The Deployment's initContainer {@code name} (e.g. the migrations), if it has one. */
+    public static Optional<Workload> init(Rendered rendered, String service, String name) {
+        JsonNode deployment = rendered.get("Deployment", service);
+        for (JsonNode container : deployment.at("/spec/template/spec/initContainers")) {
+            if (container.path("name").asText().equals(name)) {
+                return Optional.of(of(rendered, service, deployment, container));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Workload of(Rendered rendered, String service, JsonNode deployment, JsonNode container) {
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode source : container.path("envFrom")) {
             String configMap = source.at("/configMapRef/name").asText();

@@ -212,16 +212,19 @@ public final class LocalStack implements AutoCloseable {
             if (settings.given(dbVariable(db, "URL")).isPresent()) {
                 passDatabaseSettings(db);
             } else {
-                postgres.createDatabase(db);
+                // As in the cluster: the owner role migrates, the service runs as a runtime role that owns nothing.
+                PostgresServer.Roles roles = postgres.createServiceDatabase(db, db, db + "_app");
                 serviceEnv.put(dbVariable(db, "URL"), postgres.jdbcUrl(db));
-                serviceEnv.put(dbVariable(db, "USER"), PostgresServer.USER);
-                serviceEnv.put(dbVariable(db, "PASSWORD"), PostgresServer.PASSWORD);
+                serviceEnv.put(dbVariable(db, "USER"), roles.runtime());
+                serviceEnv.put(dbVariable(db, "PASSWORD"), roles.runtimePassword());
+                serviceEnv.put(dbVariable(db, "OWNER_USER"), roles.owner());
+                serviceEnv.put(dbVariable(db, "OWNER_PASSWORD"), roles.ownerPassword());
             }
         }
     }
 
     private void passDatabaseSettings(String db) {
-        for (String suffix : List.of("URL", "USER", "PASSWORD")) {
+        for (String suffix : List.of("URL", "USER", "PASSWORD", "OWNER_USER", "OWNER_PASSWORD")) {
             settings.given(dbVariable(db, suffix)).ifPresent(value -> serviceEnv.put(dbVariable(db, suffix), value));
         }
     }

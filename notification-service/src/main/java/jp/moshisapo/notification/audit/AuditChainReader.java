@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import jp.moshisapo.protocol.audit.AuditChain;
+import jp.moshisapo.protocol.audit.AuditChain.Anchor;
 import jp.moshisapo.protocol.audit.AuditChain.Entry;
 import jp.moshisapo.protocol.audit.AuditChain.Verification;
 
@@ -27,6 +28,11 @@ public final class AuditChainReader {
      * meanwhile are left for the next run). The log holds a few entries per case, so it is read into memory.
      */
     public static Verification verify(Connection c) throws SQLException {
+        return verify(c, null);
+    }
+
+    /** As {@link #verify(Connection)}, and the chain must pass through {@code anchor} (null: no anchor). */
+    public static Verification verify(Connection c, Anchor anchor) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, actor_name, action, case_id, "
@@ -43,7 +49,7 @@ public final class AuditChainReader {
                             rs.getBytes("hash")));
                 }
             }
-            return AuditChain.verify(entries);
+            return AuditChain.verify(entries, anchor);
         } finally {
             c.rollback();
             c.setAutoCommit(autoCommit);

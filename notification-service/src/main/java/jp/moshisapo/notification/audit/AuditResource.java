@@ -12,6 +12,7 @@ import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.problem.FieldError;
 import jp.moshisapo.notification.problem.ProblemException;
 import jp.moshisapo.notification.problem.Text;
+import jp.moshisapo.protocol.audit.AuditChain.Anchor;
 
 /**
  * {@code GET /admin/audit}: approvers read the log, filtered by case and/or user; there is no way to change it.
@@ -41,11 +42,32 @@ public class AuditResource {
         return db.inTransaction(c -> audit.find(c, caseId, userName, before == null ? Long.MAX_VALUE : before, limit));
     }
 
-    /** Recomputes the whole chain: OK with its head, or the first altered, inserted or missing entry. */
+    /**
+     * Recomputes the whole chain: OK with its head, or the first altered, inserted or missing entry. With
+     * {@code anchorSeq} and {@code anchorHash} (a head logged earlier), the chain must also still pass through it.
+     */
     @GET
     @Path("verify")
     @RolesAllowed("approver")
-    public AuditVerification verify() {
-        return AuditVerification.of(db.inTransaction(AuditChainReader::verify));
+    public AuditVerification verify(@QueryParam("anchorSeq") Long anchorSeq,
+            @QueryParam("anchorHash") String anchorHash) {
+        Anchor anchor = anchor(anchorSeq, anchorHash);
+        return AuditVerification.of(db.inTransaction(c -> AuditChainReader.verify(c, anchor)));
+    }
+
+    private static Anchor anchor(Long seq, String hash) {
+        if (seq == null && hash == null) {
+            return null;
+        }
+        try {
+            if (seq == null || hash == null || seq < 1) {
+                throw new IllegalArgumentException();
+            }
+            return Anchor.of(seq, hash);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(List.of(FieldError.of("anchorHash", Text.of(
+                    "anchorSeq（1 以上）と anchorHash（16 進 64 桁）を組で指定してください。",
+                    "Give anchorSeq (1 or more) and anchorHash (64 hex digits) together."))));
+        }
     }
 }

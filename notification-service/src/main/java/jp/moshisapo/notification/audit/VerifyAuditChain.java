@@ -4,13 +4,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import jp.moshisapo.protocol.audit.AuditChain.Anchor;
 import jp.moshisapo.protocol.audit.AuditChain.Verification;
 
 /**
  * The operators' command: verifies the audit log's hash chain with nothing but a database connection (the
  * service need not run). Reads NOTIFICATION_DB_URL, NOTIFICATION_DB_USER and NOTIFICATION_DB_PASSWORD, the
  * variables the service's container already has; SELECT on audit_event is all it needs. Prints one line and
- * exits 0 (OK), 1 (broken) or 2 (could not read). Usage: docs/operations.md, "Verifying the audit log".
+ * exits 0 (OK), 1 (broken) or 2 (could not read). Arguments {@code SEQ HASH} (a head logged earlier) make the
+ * chain also prove it still passes through that head. Usage: docs/operations.md, "Verifying the audit log".
  */
 public final class VerifyAuditChain {
 
@@ -18,6 +20,13 @@ public final class VerifyAuditChain {
     }
 
     public static void main(String[] args) {
+        Anchor anchor = null;
+        if (args.length == 2) {
+            anchor = Anchor.of(Long.parseLong(args[0]), args[1]);
+        } else if (args.length != 0) {
+            System.err.println("usage: VerifyAuditChain [SEQ HASH]   (a head from an \"Audit chain head\" log line)");
+            System.exit(2);
+        }
         String url = System.getenv("NOTIFICATION_DB_URL");
         if (url == null || url.isBlank()) {
             System.err.println("NOTIFICATION_DB_URL is not set");
@@ -28,7 +37,7 @@ public final class VerifyAuditChain {
         login.setProperty("password", System.getenv().getOrDefault("NOTIFICATION_DB_PASSWORD", ""));
         login.setProperty("currentSchema", "notification");
         try (Connection c = DriverManager.getConnection(url, login)) {
-            Verification result = AuditChainReader.verify(c);
+            Verification result = AuditChainReader.verify(c, anchor);
             System.out.println("notification audit_event: " + result.describe());
             System.exit(result.ok() ? 0 : 1);
         } catch (SQLException e) {

@@ -61,18 +61,52 @@ public final class AuditChain {
 
     /** Walks the entries in seq order and stops at the first one that is not what the chain says it must be. */
     public static Verification verify(Iterable<Entry> entriesInSeqOrder) {
+        return verify(entriesInSeqOrder, null);
+    }
+
+    /**
+     * As {@link #verify(Iterable)}, and the chain must still pass through {@code anchor}, a head recorded earlier
+     * outside the database (null: none): a chain rewritten by someone who recomputed every hash verifies on its
+     * own, but no longer holds the anchored hash at the anchored seq.
+     */
+    public static Verification verify(Iterable<Entry> entriesInSeqOrder, Anchor anchor) {
         Entry previous = null;
         long count = 0;
+        boolean anchorSeen = false;
         for (Entry entry : entriesInSeqOrder) {
             count++;
             Verification fault = check(previous, entry);
             if (fault != null) {
                 return fault;
             }
+            if (anchor != null && entry.seq() == anchor.seq()) {
+                if (!Arrays.equals(entry.hash(), anchor.hash())) {
+                    return Verification.fault(Fault.ALTERED, entry.seq(), "entry " + entry.seq()
+                            + " is not the one anchored: the chain was rewritten from here or earlier");
+                }
+                anchorSeen = true;
+            }
             previous = entry;
+        }
+        if (anchor != null && !anchorSeen) {
+            return Verification.fault(Fault.MISSING, anchor.seq(), "the anchored entry " + anchor.seq()
+                    + " is gone: the newest entries were removed");
         }
         return previous == null ? Verification.ok(0, 0, null) : Verification.ok(count, previous.seq(),
                 previous.hash());
+    }
+
+    /** A head recorded earlier (seq and hash from a logged "Audit chain head" line). */
+    public record Anchor(long seq, byte[] hash) {
+
+        /** Reads a hash as logged: 64 hex digits. */
+        public static Anchor of(long seq, String hexHash) {
+            byte[] hash = HEX.parseHex(hexHash);
+            if (hash.length != 32) {
+                throw new IllegalArgumentException("a SHA-256 hash is 64 hex digits");
+            }
+            return new Anchor(seq, hash);
+        }
     }
 
     // The order of the checks decides the diagnosis: numbering first (a missing or doubled seq), then the link to

@@ -89,6 +89,26 @@ class AuditChainTest {
     }
 
     @Test
+    void aChainRewrittenWithEveryHashRecomputedVerifiesButMissesItsAnchor() {
+        List<Entry> chain = chain(5);
+        AuditChain.Anchor anchor = new AuditChain.Anchor(4, chain.get(3).hash());
+        assertTrue(AuditChain.verify(chain, anchor).ok());
+        // The owner changes entry 2 and recomputes 2..5: the chain alone is consistent again.
+        List<Entry> rewritten = new ArrayList<>(chain.subList(0, 1));
+        byte[] prev = chain.get(0).hash();
+        for (Entry e : chain.subList(1, 5)) {
+            Entry changed = new Entry(e.seq(), e.at(), e.actor(), e.seq() == 2 ? "someone-else" : e.actorName(),
+                    e.action(), e.caseId(), e.details(), prev, null);
+            changed = withHash(changed, AuditChain.hash(prev, changed));
+            rewritten.add(changed);
+            prev = changed.hash();
+        }
+        assertTrue(AuditChain.verify(rewritten).ok());
+        assertFault(Fault.ALTERED, 4, AuditChain.verify(rewritten, anchor));
+        assertFault(Fault.MISSING, 4, AuditChain.verify(chain.subList(0, 3), anchor));
+    }
+
+    @Test
     void anEmptyLogIsOk() {
         Verification result = AuditChain.verify(List.of());
         assertTrue(result.ok());

@@ -44,7 +44,13 @@ public final class ProductionManifests {
      * @param secrets every Secret by name, as key → value
      */
     public Map<String, String> environment(String deployment, Map<String, Map<String, String>> secrets) {
-        JsonNode container = container(deployment);
+        return environment(deployment, deployment, secrets);
+    }
+
+    /** The environment of one container of {@code deployment}: the service's own or an initContainer. */
+    public Map<String, String> environment(String deployment, String containerName,
+            Map<String, Map<String, String>> secrets) {
+        JsonNode container = container(deployment, containerName);
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode source : container.path("envFrom")) {
             if (source.has("configMapRef")) {
@@ -71,6 +77,12 @@ public final class ProductionManifests {
             }
         }
         return env;
+    }
+
+    /** The names of {@code deployment}'s initContainers, in the order the kubelet runs them. */
+    public List<String> initContainers(String deployment) {
+        return stream(get("Deployment", deployment).at("/spec/template/spec/initContainers"))
+                .map(c -> c.path("name").asText()).toList();
     }
 
     /** The names of the variables {@code deployment} takes from a Secret. */
@@ -118,9 +130,14 @@ public final class ProductionManifests {
     }
 
     private JsonNode container(String deployment) {
-        JsonNode containers = get("Deployment", deployment).at("/spec/template/spec/containers");
-        return stream(containers).filter(c -> c.path("name").asText().equals(deployment)).findFirst()
-                .orElseThrow(() -> new AssertionError("Deployment " + deployment + " has no container of its name"));
+        return container(deployment, deployment);
+    }
+
+    private JsonNode container(String deployment, String name) {
+        JsonNode pod = get("Deployment", deployment).at("/spec/template/spec");
+        return java.util.stream.Stream.concat(stream(pod.path("initContainers")), stream(pod.path("containers")))
+                .filter(c -> c.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("Deployment " + deployment + " has no container " + name));
     }
 
     private Map<String, String> configMap(String name) {

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,10 +43,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The system in its production shape on one machine: Kafka with a SASL_SSL listener, SCRAM users and the ACLs of
- * the {@code KafkaUser} manifests; PostgreSQL with TLS only and one owner role per service; Keycloak in production
- * mode with the realm of the {@code KeycloakRealmImport}; the four packaged jars in their {@code prod} profile,
- * each with the environment its Deployment in the rendered production overlay gives it. Only host names, ports and
- * the paths of mounted secrets are changed (cluster DNS names do not resolve here).
+ * the {@code KafkaUser} manifests; PostgreSQL with TLS only and the Cluster's managed roles, an owner and a runtime
+ * role per service; Keycloak in production mode with the realm of the {@code KeycloakRealmImport}; the four
+ * packaged jars in their {@code prod} profile, each with the environment its Deployment in the rendered production
+ * overlay gives it, each Deployment's initContainers (the migrations, as the owner) run to completion first. Only
+ * host names, ports and the paths of mounted secrets are changed (cluster DNS names do not resolve here).
  */
 public final class ProductionStack implements AutoCloseable {
 
@@ -109,6 +113,15 @@ public final class ProductionStack implements AutoCloseable {
     public String login(String user) {
         return keycloak.logIn(REALM, CONSOLE_CLIENT, CONSOLE_REDIRECT, user, staffPasswords.get(user),
                 secondFactors.get(user));
+    }
+
+    /**
+     * A connection to {@code database} as the role whose password is in the Secret {@code secret} (e.g. a
+     * service's runtime role), over the same verify-full TLS the services use.
+     */
+    public Connection connectAs(String secret, String database) throws SQLException {
+        return DriverManager.getConnection(postgres.verifyFullJdbcUrl(database), secrets.value(secret, "username"),
+                secrets.value(secret, "password"));
     }
 
     /** Waits until facility-service's outbox has published {@code code} to facility.codes.v1 (read as admin). */
@@ -264,10 +277,32 @@ public final class ProductionStack implements AutoCloseable {
     }
 
     private void startService(String service) {
+        for (String init : manifests.initContainers(service)) {
+            runToCompletion(service, init);
+        }
         Map<String, String> env = environment(service);
         writeEnvironment(service, env);
         services.put(service, track(ChildProcess.startIsolated(service, command(service, env), runDir, env,
                 logDir.resolve(service + ".log"))));
+    }
+
+    /**
+     * Runs an initContainer of the service's Deployment (the same jar, the container's own environment) and waits
+     * for it to exit 0, as the kubelet does before it starts the service's container: the migrations, as the
+     * database's owner role.
+     */
+    private void runToCompletion(String service, String init) {
+        Map<String, String> env = environment(service, init);
+        Path log = logDir.resolve(service + "-" + init + ".log");
+        try (ChildProcess process = ChildProcess.startIsolated(service + "-" + init, command(service, env), runDir,
+                env, log)) {
+            Wait.until(service + "'s initContainer " + init + " to finish", SERVICE_START_TIMEOUT,
+                    () -> !process.isAlive());
+            if (process.exitCode() != 0) {
+                throw new AssertionError(service + "'s initContainer " + init + " exited " + process.exitCode()
+                        + ":\n" + process.logTail(40));
+            }
+        }
     }
 
     /** What the service was given, beside its log, with the values of Secret-backed variables masked. */
@@ -322,6 +357,10 @@ public final class ProductionStack implements AutoCloseable {
 
     /** The Deployment's environment with cluster addresses and mount paths replaced by this machine's. */
     private Map<String, String> environment(String service) {
+        return environment(service, service);
+    }
+
+    private Map<String, String> environment(String service, String container) {
         Map<String, String> addresses = new LinkedHashMap<>();
         addresses.put("moshisapo-kafka-bootstrap:9093", kafka.bootstrapServers());
         addresses.put("moshisapo-pg-rw:5432", "localhost:" + postgres.port());
@@ -336,7 +375,7 @@ public final class ProductionStack implements AutoCloseable {
                 .forEach((mountPath, dir) -> addresses.put(mountPath, dir.toString()));
 
         Map<String, String> env = new LinkedHashMap<>();
-        manifests.environment(service, secrets.all()).forEach((name, value) -> {
+        manifests.environment(service, container, secrets.all()).forEach((name, value) -> {
             for (Map.Entry<String, String> address : addresses.entrySet()) {
                 value = value.replace(address.getKey(), address.getValue());
             }

@@ -101,7 +101,8 @@ class StaffAuditIT {
         JsonPath venue = Venues.register("もしサポ監査不能館", "ホール");
         String code = venue.getString("rooms[0].code");
         // Stands in for any failed audit write (a full disk, a revoked grant): refuse entries for this code only.
-        Database.update(db, "ALTER TABLE facility.staff_audit ADD CONSTRAINT refuse_" + code.replace("-", "")
+        // Only the owner may alter the table (the service's role owns nothing).
+        Database.updateAsOwner("ALTER TABLE facility.staff_audit ADD CONSTRAINT refuse_" + code.replace("-", "")
                 + " CHECK (details->>'code' <> '" + code + "') NOT VALID");
         try {
             given().auth().oauth2(token("staff1")).when().get("/admin/codes/" + code)
@@ -110,7 +111,7 @@ class StaffAuditIT {
                     .body(not(containsString("019-629-5487")))
                     .body(not(containsString("もしサポ監査不能館")));
         } finally {
-            Database.update(db, "ALTER TABLE facility.staff_audit DROP CONSTRAINT refuse_" + code.replace("-", ""));
+            Database.updateAsOwner("ALTER TABLE facility.staff_audit DROP CONSTRAINT refuse_" + code.replace("-", ""));
         }
         assertEquals(List.of("0"), Database.strings(db,
                 "SELECT count(*) FROM facility.staff_audit WHERE details->>'code' = ?", code));

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.protocol.audit.AuditChain.Verification;
+import jp.moshisapo.protocol.audit.AuditChainReader;
 
 /**
  * Verifies the audit chain on a schedule and logs its head. Whoever owns the database can rewrite an entry and
@@ -24,7 +25,7 @@ public class AuditAnchor {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void anchor() {
         try {
-            Verification result = db.inTransaction(AuditChainReader::verify);
+            Verification result = db.inTransaction(c -> AuditChainReader.verify(c, AuditLog.TABLE, null));
             if (result.ok()) {
                 Log.infof("Audit chain head: seq=%d hash=%s (%d entries verified)", result.headSeq(),
                         result.headHash(), result.entries());

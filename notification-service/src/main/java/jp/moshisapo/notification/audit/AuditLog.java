@@ -20,10 +20,13 @@ import jp.moshisapo.notification.config.VisitStoreConfig;
  * The append-only record of who did what to which case, with counts. Entries are written in the same transaction
  * as the change they describe, so the log and the cases never disagree. There is no update or delete path here;
  * the service's database role may only INSERT and SELECT on the table, and the database numbers and hash-chains
- * every entry on insert ({@link AuditChainReader} verifies the chain).
+ * every entry on insert ({@code AuditChainReader} verifies the chain).
  */
 @ApplicationScoped
 public class AuditLog {
+
+    /** The table, schema-qualified, for the chain's verification. */
+    public static final String TABLE = "notification.audit_event";
 
     /** How finely repeated reads of the same case by the same person are logged. */
     static final Duration VIEW_RESOLUTION = Duration.ofMinutes(5);

@@ -13,6 +13,7 @@ import jp.moshisapo.notification.problem.FieldError;
 import jp.moshisapo.notification.problem.ProblemException;
 import jp.moshisapo.notification.problem.Text;
 import jp.moshisapo.protocol.audit.AuditChain.Anchor;
+import jp.moshisapo.protocol.audit.AuditChainReader;
 
 /**
  * {@code GET /admin/audit}: approvers read the log, filtered by case and/or user; there is no way to change it.
@@ -52,7 +53,7 @@ public class AuditResource {
     public AuditVerification verify(@QueryParam("anchorSeq") Long anchorSeq,
             @QueryParam("anchorHash") String anchorHash) {
         Anchor anchor = anchor(anchorSeq, anchorHash);
-        return AuditVerification.of(db.inTransaction(c -> AuditChainReader.verify(c, anchor)));
+        return AuditVerification.of(db.inTransaction(c -> AuditChainReader.verify(c, AuditLog.TABLE, anchor)));
     }
 
     private static Anchor anchor(Long seq, String hash) {

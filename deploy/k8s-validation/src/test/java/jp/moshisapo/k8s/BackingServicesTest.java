@@ -79,6 +79,12 @@ class BackingServicesTest {
         assertEquals(Optional.of(ownerSecret), migrate.secretOf(prefix.get() + "_DB_OWNER_PASSWORD"));
         assertEquals(workload.env().get(prefix.get() + "_DB_USER"), migrate.env().get(prefix.get() + "_DB_USER"),
                 service + ": the migrations grant to the role the service runs as");
+        // The initContainer starts the same application, which validates all of its settings first: it needs every
+        // variable the service's container has (a secret added to one list only stops the pod in Init:Error).
+        List<String> missing = workload.env().keySet().stream()
+                .filter(variable -> !variable.equals("QUARKUS_FLYWAY_MIGRATE_AT_START"))
+                .filter(variable -> !workload.env().get(variable).equals(migrate.env().get(variable))).toList();
+        assertEquals(List.of(), missing, service + ": the initContainer migrate lacks or differs in these variables");
         assertTrue(ownerRole.path("login").asBoolean() && !ownerRole.path("superuser").asBoolean(false),
                 service + ": role " + owner + " logs in and is no superuser");
         String caSecret = Rendered.name(cluster) + "-ca";

@@ -2,9 +2,11 @@ package jp.moshisapo.e2e;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import jp.moshisapo.linesim.LineSimulator;
+import jp.moshisapo.linesim.inbox.InboxMessage;
 import jp.moshisapo.linesim.resident.ResidentActionException;
 import jp.moshisapo.linesim.webhook.WebhookResult;
 import jp.moshisapo.servers.Wait;
@@ -67,6 +69,30 @@ final class CheckIns {
         deliver(() -> line.tap(userId, "同意する"));
         Wait.until("the completion message", Duration.ofMinutes(3), () ->
                 line.inbox(userId).stream().anyMatch(m -> m.text().contains(COMPLETION)));
+    }
+
+    /**
+     * {@link #checkInAtNewVenue} for a resident whose chat already holds a consent prompt and a completion message
+     * (a second venue): each step waits for a new message, so an earlier one cannot stand in for it.
+     */
+    void checkInOnceMore(String userId, URI checkinUrl, Duration patience) {
+        deliver(() -> line.follow(userId));
+        long completions = completions(userId);
+        Wait.until("checkin-service to know the venue's code (the resident scans again)", patience, () -> {
+            int before = line.inbox(userId).size();
+            if (!scan(userId, checkinUrl)) {
+                return false;
+            }
+            Wait.until("a reply to the scan", Duration.ofSeconds(30), () -> line.inbox(userId).size() > before);
+            List<InboxMessage> inbox = line.inbox(userId);
+            return inbox.subList(before, inbox.size()).stream().anyMatch(m -> m.actionLabels().contains("同意する"));
+        });
+        deliver(() -> line.tap(userId, "同意する"));
+        Wait.until("a new completion message", Duration.ofMinutes(3), () -> completions(userId) > completions);
+    }
+
+    private long completions(String userId) {
+        return line.inbox(userId).stream().filter(m -> m.text().contains(COMPLETION)).count();
     }
 
     /** A resident whose scan shows an error page instead of opening LINE scans again, as people do. */

@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A venue registered through the public API, as the web form does it: its id, management token and codes. */
 record Venue(String id, String managementToken, List<String> codes) {
+
+    /**
+     * Every management token issued to a venue these helpers registered in this JVM: the privacy drill looks for
+     * each of them in the services' logs.
+     */
+    static final Set<String> ISSUED_TOKENS = ConcurrentHashMap.newKeySet();
 
     static Venue register(String name, String... rooms) {
         return registerAt(TestStack.gateway(), name, rooms);
@@ -25,8 +33,21 @@ record Venue(String id, String managementToken, List<String> codes) {
         assertEquals(201, registered.status(), String.valueOf(registered.body()));
         List<String> codes = new ArrayList<>();
         registered.json().get("rooms").forEach(room -> codes.add(room.get("code").asText()));
-        return new Venue(registered.json().get("facilityId").asText(), registered.json().get("managementToken").asText(),
-                codes);
+        String token = registered.json().get("managementToken").asText();
+        ISSUED_TOKENS.add(token);
+        return new Venue(registered.json().get("facilityId").asText(), token, codes);
+    }
+
+    /**
+     * The venue reissues its management link through {@code gateway} (the management page's button); returns the
+     * venue with its new token. The old token stops working at once.
+     */
+    Venue rotateToken(String gateway) {
+        Http.Answer rotated = Http.post(gateway + "/api/facilities/" + id + "/management-token", managementToken, null);
+        assertEquals(200, rotated.status(), String.valueOf(rotated.body()));
+        String token = rotated.json().get("managementToken").asText();
+        ISSUED_TOKENS.add(token);
+        return new Venue(id, token, codes);
     }
 
     /** The first room's printed code, as on the poster ({@code XXXX-XXXX-C}). */

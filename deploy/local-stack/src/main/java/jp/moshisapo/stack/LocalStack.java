@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -49,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> serviceEnv = new HashMap<>();
     private final Map<App, ChildProcess> apps = new EnumMap<>(App.class);
+    private final Map<App, Integer> restarts = new EnumMap<>(App.class);
     private KafkaServer kafka;
     private PostgresServer postgres;
     private KeycloakServer keycloak;
@@ -150,8 +152,22 @@ public final class LocalStack implements AutoCloseable {
         if (apps.containsKey(app)) {
             apps.remove(app).close();
         }
+        keepLogOfEarlierRun(app);
         startApp(app, overrides);
         awaitHealthy(app);
+    }
+
+    /**
+     * A variable as the stack gives it to the services (a key, the LINE channel's secret and token): drills that
+     * search data or logs for what must not be there need the same values the services use.
+     */
+    public Optional<String> serviceSetting(String name) {
+        return Optional.ofNullable(serviceEnv.get(name));
+    }
+
+    /** Where each process writes its log, including the logs a restart set aside (see {@link #restart}). */
+    public Path logDir() {
+        return settings.logDir();
     }
 
     public boolean allHealthy() {
@@ -280,6 +296,24 @@ public final class LocalStack implements AutoCloseable {
                 settings.logDir().resolve(app.module + ".log"))));
     }
 
+    /**
+     * A process started again would truncate its log: the earlier run's is moved aside as
+     * {@code <module>.before-restart-<n>.log}, so the logs of a whole test run can be read afterwards (the privacy
+     * drill scans them all).
+     */
+    private void keepLogOfEarlierRun(App app) {
+        Path log = settings.logDir().resolve(app.module + ".log");
+        try {
+            if (Files.isRegularFile(log)) {
+                int n = restarts.merge(app, 1, Integer::sum);
+                Files.move(log, settings.logDir().resolve(app.module + ".before-restart-" + n + ".log"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void awaitHealthy(App app) {
         step("waiting for " + app.module + " to be healthy");
         ChildProcess process = apps.get(app);
@@ -301,6 +335,12 @@ public final class LocalStack implements AutoCloseable {
     private void createLogDir() {
         try {
             Files.createDirectories(settings.logDir());
+            // Logs set aside by an earlier stack's restarts belong to that run, not to this one.
+            try (var earlier = Files.newDirectoryStream(settings.logDir(), "*.before-restart-*.log")) {
+                for (Path log : earlier) {
+                    Files.delete(log);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

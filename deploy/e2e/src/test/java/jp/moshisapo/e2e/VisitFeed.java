@@ -36,8 +36,8 @@ final class VisitFeed {
         String canonical = Venue.canonical(code);
         List<String> users = new ArrayList<>(count);
         // Sealed with the keys the stack gave checkin-service, as it would seal them.
-        EventKeyring keys = EventKeyring.parse(TestStack.get().serviceKey("EVENT_ENCRYPTION_KEYS"),
-                TestStack.get().serviceKey("EVENT_ENCRYPTION_ACTIVE_KEY_ID"));
+        EventKeyring keys = EventKeyring.parse(TestStack.get().serviceSetting("EVENT_ENCRYPTION_KEYS").orElseThrow(),
+                TestStack.get().serviceSetting("EVENT_ENCRYPTION_ACTIVE_KEY_ID").orElseThrow());
         try (KafkaProducer<String, String> producer = producer()) {
             List<Future<?>> sent = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

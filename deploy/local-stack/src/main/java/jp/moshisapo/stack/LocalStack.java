@@ -106,18 +106,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The in-process LINE simulator; empty when {@code LINE_API_BASE_URL} points elsewhere. */
-    /**
-     * A key setting the services were started with ({@code EVENT_ENCRYPTION_KEYS}…): drills that write or read
-     * events as a service would (sealed LINE user ids) use the same keys.
-     */
-    public String serviceKey(String name) {
-        String value = serviceEnv.get(name);
-        if (value == null || !LOCAL_KEYS.containsKey(name)) {
-            throw new IllegalArgumentException("not a key setting of the local stack: " + name);
-        }
-        return value;
-    }
-
     public Optional<LineSimulator> simulator() {
         return Optional.ofNullable(simulator);
     }

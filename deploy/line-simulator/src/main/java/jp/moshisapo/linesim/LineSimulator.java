@@ -6,7 +6,9 @@ import jp.moshisapo.linesim.control.NotFoundHandler;
 import jp.moshisapo.linesim.inbox.Friendships;
 import jp.moshisapo.linesim.inbox.InboxMessage;
 import jp.moshisapo.linesim.inbox.Inboxes;
+import jp.moshisapo.linesim.messaging.ChannelToken;
 import jp.moshisapo.linesim.messaging.Faults;
+import jp.moshisapo.linesim.messaging.MessageQuota;
 import jp.moshisapo.linesim.messaging.MessagingPlatform;
 import jp.moshisapo.linesim.messaging.Stats;
 import jp.moshisapo.linesim.resident.Residents;
@@ -168,6 +170,16 @@ public final class LineSimulator implements AutoCloseable {
         return messaging.faults();
     }
 
+    /** The channel's monthly message limit and what this month used (LINE's quota endpoints). */
+    public MessageQuota quota() {
+        return messaging.quota();
+    }
+
+    /** Revoke (true) or reissue (false) the channel access token: every Messaging API call answers 401 meanwhile. */
+    public ChannelToken token() {
+        return messaging.token();
+    }
+
     /** The messages a user (or a group/room a push went to) received, oldest first. */
     public List<InboxMessage> inbox(String userId) {
         return inboxes.inbox(requireLineId(userId));
@@ -196,7 +208,10 @@ public final class LineSimulator implements AutoCloseable {
         inboxes.clear();
     }
 
-    /** Back to a fresh channel: chats, follow state, counters, retry keys, reply tokens, faults, rate buckets. */
+    /**
+     * Back to a fresh channel: chats, follow state, counters, retry keys, reply tokens, faults, rate buckets, no
+     * monthly limit, a valid token.
+     */
     public void reset() {
         inboxes.clear();
         friendships.clear();

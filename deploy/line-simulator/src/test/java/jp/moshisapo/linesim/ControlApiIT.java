@@ -77,6 +77,25 @@ class ControlApiIT {
     }
 
     @Test
+    void theMonthlyLimitAndARevokedTokenAreSetOverHttp() {
+        JsonNode set = control.put("/sim/channel", "{\"monthlyLimit\":1,\"accessTokenRevoked\":true}").body();
+        assertEquals(1, set.path("monthlyLimit").asLong());
+        assertTrue(set.path("accessTokenRevoked").asBoolean());
+        assertEquals(401, messaging.post("/v2/bot/message/push", Api.pushBody(YUKI, Api.text("x"))).status());
+
+        control.put("/sim/channel", "{\"accessTokenRevoked\":false}");
+        assertEquals(200, messaging.post("/v2/bot/message/push", Api.pushBody(YUKI, Api.text("x"))).status());
+        assertEquals(429, messaging.post("/v2/bot/message/push", Api.pushBody(YUKI, Api.text("y"))).status());
+        assertEquals(1, control.get("/sim/channel").body().path("totalUsage").asLong());
+        assertEquals(400, control.put("/sim/channel", "{\"monthlyLimit\":-1}").status());
+        assertEquals(400, control.put("/sim/channel", "{\"plan\":\"free\"}").status());
+
+        control.put("/sim/channel", "{\"monthlyLimit\":null}");
+        assertTrue(control.get("/sim/channel").body().path("monthlyLimit").isNull());
+        assertEquals(200, messaging.post("/v2/bot/message/push", Api.pushBody(YUKI, Api.text("y"))).status());
+    }
+
+    @Test
     void faultsAndConfigCanBeChangedOverHttp() {
         var put = control.send(HttpRequest.newBuilder(sim.baseUrl().resolve("/sim/faults/multicast"))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":429,\"count\":1}")), null);

@@ -59,6 +59,59 @@ class MessagingApiIT {
     }
 
     @Test
+    void quotaIsNoneUntilALimitIsSetAndConsumptionCountsEveryMessageToEveryRecipient() throws Exception {
+        assertEquals("none", api.get("/v2/bot/message/quota").body().path("type").asText());
+        assertTrue(api.get("/v2/bot/message/quota").body().path("value").isMissingNode());
+
+        api.post(MULTICAST, Api.multicastBody(Api.users("resident-", 3), Api.text("一つ目"), Api.text("二つ目")));
+        api.post(REPLY, Api.replyBody(replyTokenFromAMessageEvent(), Api.text("返信は無料")));
+        sim.quota().limit(1000L);
+
+        JsonNode quota = api.get("/v2/bot/message/quota").body();
+        assertEquals("limited", quota.path("type").asText());
+        assertEquals(1000, quota.path("value").asLong());
+        assertEquals(6, api.get("/v2/bot/message/quota/consumption").body().path("totalUsage").asLong(),
+                "two messages to three residents count six; replies are free");
+        assertEquals(401, api.withToken("not-the-token").get("/v2/bot/message/quota").status());
+    }
+
+    @Test
+    void aMulticastPastTheMonthlyLimitIsRefusedWholeWithLinesBodyAndItsRetryKeyWorksOnceTheLimitIsRaised() {
+        sim.quota().limit(700L);
+        assertEquals(200, api.post(MULTICAST, Api.multicastBody(Api.users("first-", 500), Api.text("お知らせ")),
+                UUID.randomUUID().toString()).status());
+        String key = UUID.randomUUID().toString();
+        List<String> second = Api.users("second-", 500);
+
+        var refused = api.post(MULTICAST, Api.multicastBody(second, Api.text("お知らせ")), key);
+        assertEquals(429, refused.status());
+        assertEquals("You have reached your monthly limit.", refused.body().path("message").asText());
+        assertTrue(second.stream().allMatch(u -> sim.inboxSize(u) == 0), "LINE processes no part of a 429");
+        assertEquals(500, api.get("/v2/bot/message/quota/consumption").body().path("totalUsage").asLong());
+
+        sim.quota().limit(1000L);
+        assertEquals(200, api.post(MULTICAST, Api.multicastBody(second, Api.text("お知らせ")), key).status(),
+                "the refused request's retry key was never accepted");
+        assertTrue(second.stream().allMatch(u -> sim.inboxSize(u) == 1));
+        assertEquals(409, api.post(MULTICAST, Api.multicastBody(second, Api.text("お知らせ")), key).status());
+        assertEquals(1000, api.get("/v2/bot/message/quota/consumption").body().path("totalUsage").asLong());
+    }
+
+    @Test
+    void aRevokedTokenIsAnswered401LikeAWrongOneUntilReissued() {
+        sim.token().revoked(true);
+        var revoked = api.post(MULTICAST, Api.multicastBody(List.of(JIRO), Api.text("お知らせ")),
+                UUID.randomUUID().toString());
+        assertEquals(401, revoked.status());
+        assertTrue(revoked.body().path("message").asText().startsWith("Authentication failed"));
+        assertEquals(0, sim.inboxSize(JIRO));
+
+        sim.token().revoked(false);
+        assertEquals(200, api.post(MULTICAST, Api.multicastBody(List.of(JIRO), Api.text("お知らせ"))).status());
+        assertEquals(1, sim.inboxSize(JIRO));
+    }
+
+    @Test
     void multicastTo500UsersReachesEachOfThemOnce() {
         List<String> users = Api.users("resident-", 500);
         var response = api.post(MULTICAST, Api.multicastBody(users, Api.text("お知らせ")));

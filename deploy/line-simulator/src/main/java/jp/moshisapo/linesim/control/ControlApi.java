@@ -93,6 +93,11 @@ public final class ControlApi implements HttpHandler {
                 Endpoint endpoint = endpoint(s[1]);
                 sendEmpty(exchange, () -> sim.faults().clear(endpoint));
             }
+            case "GET channel" -> sendJson(exchange, 200, JsonViews.channel(sim.quota(), sim.token()));
+            case "PUT channel" -> {
+                ChannelUpdate.apply(body(exchange), sim.quota(), sim.token());
+                sendJson(exchange, 200, JsonViews.channel(sim.quota(), sim.token()));
+            }
             case "GET config" -> sendJson(exchange, 200, JsonViews.config(sim.config()));
             case "PUT config" -> sendJson(exchange, 200, JsonViews.config(configUpdate.apply(body(exchange))));
             case "POST events/*/redeliver" -> sendResult(exchange, sim.redeliver(s[1]));

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.moshisapo.linesim.LineSimulatorConfig;
 import jp.moshisapo.linesim.http.HttpIo;
 import jp.moshisapo.linesim.inbox.InboxMessage;
+import jp.moshisapo.linesim.messaging.ChannelToken;
 import jp.moshisapo.linesim.messaging.Endpoint;
+import jp.moshisapo.linesim.messaging.MessageQuota;
 import jp.moshisapo.linesim.messaging.EndpointStats;
 import jp.moshisapo.linesim.messaging.FaultRule;
 import jp.moshisapo.linesim.messaging.Stats;
@@ -80,6 +82,17 @@ final class JsonViews {
                 .put("durationMs", rule.duration() == null ? 0 : rule.duration().toMillis())
                 .put("delayMs", rule.delay() == null ? 0 : rule.delay().toMillis()));
         return node;
+    }
+
+    /** The channel's plan state: monthly limit (null: none), messages used this month, a revoked token. */
+    static JsonNode channel(MessageQuota quota, ChannelToken token) {
+        ObjectNode node = HttpIo.MAPPER.createObjectNode();
+        if (quota.limit() == null) {
+            node.putNull("monthlyLimit");
+        } else {
+            node.put("monthlyLimit", quota.limit());
+        }
+        return node.put("totalUsage", quota.used()).put("accessTokenRevoked", token.revoked());
     }
 
     /** The configuration without the channel secret and access token. */

@@ -8,7 +8,9 @@ public enum Endpoint {
     REPLY("POST", "/v2/bot/message/reply"),
     PUSH("POST", "/v2/bot/message/push"),
     MULTICAST("POST", "/v2/bot/message/multicast"),
-    PROFILE("GET", "/v2/bot/profile/");
+    PROFILE("GET", "/v2/bot/profile/"),
+    QUOTA("GET", "/v2/bot/message/quota"),
+    QUOTA_CONSUMPTION("GET", "/v2/bot/message/quota/consumption");
 
     private final String method;
     private final String path;

@@ -58,11 +58,13 @@ final class MessagingApi implements HttpHandler {
     private final ReplyTokens replyTokens;
     private final Faults faults;
     private final Counters counters;
+    private final MessageQuota quota;
+    private final ChannelToken token;
     private final ScheduledExecutorService scheduler;
 
     MessagingApi(Supplier<LineSimulatorConfig> config, Inboxes inboxes, Friendships friendships,
                  RateLimits rateLimits, RetryKeys retryKeys, ReplyTokens replyTokens, Faults faults,
-                 Counters counters, ScheduledExecutorService scheduler) {
+                 Counters counters, MessageQuota quota, ChannelToken token, ScheduledExecutorService scheduler) {
         this.config = config;
         this.inboxes = inboxes;
         this.friendships = friendships;
@@ -71,6 +73,8 @@ final class MessagingApi implements HttpHandler {
         this.replyTokens = replyTokens;
         this.faults = faults;
         this.counters = counters;
+        this.quota = quota;
+        this.token = token;
         this.scheduler = scheduler;
     }
 
@@ -113,6 +117,8 @@ final class MessagingApi implements HttpHandler {
                 case PUSH -> push(readJson(exchange), retryKey(exchange), requestId);
                 case MULTICAST -> multicast(readJson(exchange), retryKey(exchange), requestId);
                 case PROFILE -> profile(path.substring(Endpoint.PROFILE.path().length()));
+                case QUOTA -> quota();
+                case QUOTA_CONSUMPTION -> Answer.ok(HttpIo.MAPPER.createObjectNode().put("totalUsage", quota.used()));
             };
             send(exchange, endpoint, requestId, answer, delayMillis);
         } catch (ApiError e) {
@@ -142,7 +148,7 @@ final class MessagingApi implements HttpHandler {
         }
         byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         byte[] expected = config.get().channelAccessToken().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, expected)) {
+        if (!MessageDigest.isEqual(given, expected) || token.revoked()) {
             throw ApiError.of(401,
                     "Authentication failed. Confirm that the access token in the authorization header is valid.");
         }
@@ -214,6 +220,7 @@ final class MessagingApi implements HttpHandler {
         }
         ObjectNode response = sentMessagesBody(body.get("messages").size());
         RetryKeys.Accepted accepted = acceptRetryKey(retryKey, requestId, response.get("sentMessages"));
+        chargeQuota(List.of(to.asText()), body.get("messages").size(), retryKey, accepted);
         InboxMessage[] messages = inboxMessages(InboxMessage.PUSH, body.get("messages"), retryKey);
         int recipients = deliver(Endpoint.PUSH, List.of(to.asText()), messages);
         if (accepted != null) {
@@ -230,6 +237,7 @@ final class MessagingApi implements HttpHandler {
             throw ApiError.invalid(errors);
         }
         RetryKeys.Accepted accepted = acceptRetryKey(retryKey, requestId, null);
+        chargeQuota(recipients, body.get("messages").size(), retryKey, accepted);
         InboxMessage[] messages = inboxMessages(InboxMessage.MULTICAST, body.get("messages"), retryKey);
         int delivered = deliver(Endpoint.MULTICAST, recipients, messages);
         if (accepted != null) {
@@ -274,6 +282,37 @@ final class MessagingApi implements HttpHandler {
             throw ApiError.conflict(conflict, earlier.requestId);
         });
         return candidate;
+    }
+
+    /**
+     * Counts the messages against the monthly quota (each message once per recipient who has not blocked the
+     * account), or refuses the whole request with LINE's 429: nobody gets anything, and its retry key stays
+     * unused so the same request may be sent again once the limit is raised.
+     */
+    private void chargeQuota(Iterable<String> recipients, int messagesPerRecipient, UUID retryKey,
+                             RetryKeys.Accepted accepted) {
+        long reached = 0;
+        for (String userId : recipients) {
+            if (!friendships.isBlocked(userId)) {
+                reached++;
+            }
+        }
+        if (!quota.tryConsume(reached * messagesPerRecipient)) {
+            if (accepted != null) {
+                retryKeys.release(retryKey, accepted);
+            }
+            throw ApiError.of(429, MessageQuota.MONTHLY_LIMIT_REACHED);
+        }
+    }
+
+    /** LINE's quota answer: {@code type: none}, or {@code limited} with this month's limit as {@code value}. */
+    private Answer quota() {
+        Long limit = quota.limit();
+        ObjectNode body = HttpIo.MAPPER.createObjectNode().put("type", limit == null ? "none" : "limited");
+        if (limit != null) {
+            body.put("value", limit);
+        }
+        return Answer.ok(body);
     }
 
     private Answer profile(String rawUserId) {

@@ -19,6 +19,8 @@ public final class MessagingPlatform {
     private final ReplyTokens replyTokens = new ReplyTokens();
     private final Faults faults = new Faults();
     private final Counters counters = new Counters();
+    private final MessageQuota quota = new MessageQuota(java.time.Clock.systemUTC());
+    private final ChannelToken token = new ChannelToken();
     private final MessagingApi api;
 
     public MessagingPlatform(Supplier<LineSimulatorConfig> config, Inboxes inboxes, Friendships friendships,
@@ -27,7 +29,7 @@ public final class MessagingPlatform {
         this.inboxes = inboxes;
         this.rateLimits = new RateLimits(config.get());
         this.api = new MessagingApi(config, inboxes, friendships, rateLimits, retryKeys, replyTokens, faults,
-                counters, scheduler);
+                counters, quota, token, scheduler);
     }
 
     /** Serves /v2/bot/... */
@@ -41,6 +43,14 @@ public final class MessagingPlatform {
 
     public Faults faults() {
         return faults;
+    }
+
+    public MessageQuota quota() {
+        return quota;
+    }
+
+    public ChannelToken token() {
+        return token;
     }
 
     public Stats stats() {
@@ -64,9 +74,14 @@ public final class MessagingPlatform {
         retryKeys.purgeExpired();
     }
 
-    /** Forgets counters, retry keys, reply tokens and faults, and refills the rate limits. */
+    /**
+     * Forgets counters, retry keys, reply tokens, faults, the monthly limit and usage, and a revoked token, and
+     * refills the rate limits.
+     */
     public void reset() {
         counters.reset();
+        quota.reset();
+        token.revoked(false);
         retryKeys.clear();
         replyTokens.clear();
         faults.clear();

@@ -42,8 +42,8 @@ final class RateLimits {
             case REPLY -> config.replyPerSecond();
             case PUSH -> config.pushPerSecond();
             case MULTICAST -> config.multicastPerSecond();
-            // LINE documents 2,000 requests/s for the profile API as for most other endpoints.
-            case PROFILE -> 2000;
+            // LINE documents 2,000 requests/s for the profile and quota APIs as for most other endpoints.
+            case PROFILE, QUOTA, QUOTA_CONSUMPTION -> 2000;
         };
     }
 }

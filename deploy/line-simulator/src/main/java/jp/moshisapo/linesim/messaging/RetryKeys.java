@@ -53,6 +53,11 @@ final class RetryKeys {
         return Optional.ofNullable(earlier[0]);
     }
 
+    /** Forgets a key this request took but was then refused for (the monthly limit): it was never accepted. */
+    void release(UUID key, Accepted taken) {
+        accepted.remove(key, taken);
+    }
+
     /** Recipients delivered under this key (0 when the key was never accepted). */
     int recipientsOf(UUID key) {
         Accepted a = accepted.get(key);

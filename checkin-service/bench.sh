@@ -5,6 +5,6 @@
 #          --reply-limit 100000 (the simulator's reply API rate limit; LINE's is 2,000 requests/s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -o -q -pl checkin-service package -DskipTests
-exec ./mvnw -B -o -q -pl checkin-service exec:java -Dexec.classpathScope=test \
+./mvnw -B -q -pl checkin-service package -DskipTests
+exec ./mvnw -B -q -pl checkin-service org.codehaus.mojo:exec-maven-plugin:java -Dexec.classpathScope=test \
   -Dexec.mainClass=jp.moshisapo.checkin.bench.CheckinBench -Dexec.args="$*"

@@ -28,8 +28,8 @@ import jp.moshisapo.stack.StackSettings;
  * notice in the simulator. Not a test: a command (see docs/performance.md), bounded in time.
  *
  * <pre>
- * ./mvnw -B -o -pl deploy/e2e -am install -DskipTests
- * ./mvnw -B -o -pl deploy/e2e exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -pl deploy/e2e -am install -DskipTests
+ * ./mvnw -B -pl deploy/e2e exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=jp.moshisapo.e2e.EndToEndBenchmark [-Dexec.args="100000 32"]
  * </pre>
  */

@@ -15,7 +15,7 @@ import jp.moshisapo.protocol.code.PrintedCode;
  * and the time and size of a 100-room PDF. Run:
  *
  * <pre>
- * ./mvnw -B -o -pl facility-service test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -pl facility-service test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=jp.moshisapo.facility.poster.PosterBenchmark [-Dexec.args="2000 20"]
  * </pre>
  *

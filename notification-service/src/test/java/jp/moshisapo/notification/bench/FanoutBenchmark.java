@@ -33,8 +33,8 @@ import org.postgresql.copy.CopyIn;
  * 500 recipients each): time from approval to DONE, duplicates and losses counted in the simulator's inboxes.
  *
  * <pre>
- * ./mvnw -B -o -pl notification-service package -DskipTests
- * ./mvnw -B -o -pl notification-service exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -pl notification-service package -DskipTests
+ * ./mvnw -B -pl notification-service exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=jp.moshisapo.notification.bench.FanoutBenchmark [-Dexec.args=1000000]
  * </pre>
  */

@@ -29,8 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code moshisapo_notification_visits_ingested_total{outcome="stored"}}.
  *
  * <pre>
- * ./mvnw -B -o -pl notification-service package -DskipTests
- * ./mvnw -B -o -pl notification-service exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -pl notification-service package -DskipTests
+ * ./mvnw -B -pl notification-service exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=jp.moshisapo.notification.bench.IngestBenchmark [-Dexec.args=1000000]
  * </pre>
  */

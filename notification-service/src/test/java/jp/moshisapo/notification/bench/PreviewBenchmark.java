@@ -20,8 +20,8 @@ import jp.moshisapo.protocol.code.PrintedCode;
  * {@code GET /admin/cases/{id}} for a venue with 1,000 matching visits and one with 100,000.
  *
  * <pre>
- * ./mvnw -B -o -pl notification-service package -DskipTests
- * ./mvnw -B -o -pl notification-service exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -pl notification-service package -DskipTests
+ * ./mvnw -B -pl notification-service exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=jp.moshisapo.notification.bench.PreviewBenchmark [-Dexec.args=10000000]
  * </pre>
  */

@@ -14,6 +14,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +150,24 @@ class WebhookSecurityIT {
         assertEquals(4, aki.inbox().size(), "prompt (2), completion, help: " + texts(aki.inbox()));
     }
 
+    /**
+     * A follow has no deterministic id downstream (unlike a visit), so only the processed-events table stops its
+     * redelivery from announcing the resident twice: this check fails when that table is bypassed.
+     */
+    @Test
+    void aRedeliveredFollowAnnouncesTheResidentOnceAndGreetsOnce() {
+        Chat yui = new Chat(sim, "yui");
+        yui.follow(2);
+        String followEventId = yui.last().webhookEventId();
+
+        assertEquals(200, sim.redeliver(followEventId).status());
+        assertEquals(200, sim.redeliver(followEventId).status());
+        yui.say("使い方", 1); // answered after the redeliveries: same resident, same partition, in order
+
+        assertEquals(1, reachableEventsOf(yui), "one REACHABLE event for one follow");
+        assertEquals(3, yui.inbox().size(), "greeting (2), help: " + texts(yui.inbox()));
+    }
+
     @Test
     void unknownEventTypesAreAcceptedAndIgnored() {
         Chat beacon = new Chat(sim, "beacon");
@@ -184,6 +204,19 @@ class WebhookSecurityIT {
         assertEquals(1, resident.inbox().size(), "only the answer to the legitimate message: " + help);
         assertEquals(List.of(), TopicReader.residentEventsOf(resident.userId()));
         assertEquals(List.of(), TopicReader.visitsOf(resident.userId()));
+    }
+
+    private static long reachableEventsOf(Chat resident) {
+        return TopicReader.residentEventsOf(resident.userId()).stream()
+                .filter(record -> "REACHABLE".equals(typeOf(record.value()))).count();
+    }
+
+    private static String typeOf(String eventJson) {
+        try {
+            return HttpIo.MAPPER.readTree(eventJson).path("type").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private double signatureFailures() {

@@ -21,9 +21,13 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.inbox.InboxMessage;
@@ -280,7 +284,9 @@ class CaseWorkflowIT {
                 Fixtures.middayDaysAgo(0))));
         store.awaitVisits(code, 2);
         String stored = store.query("SELECT encode(user_id, 'escape') FROM visit WHERE visit_id = ?", visit.visitId());
-        assertFalse(stored.contains(user), "the LINE user id is stored encrypted");
+        for (String encoding : encodingsOf(user)) {
+            assertFalse(stored.contains(encoding), "the LINE user id is stored encrypted, not encoded: " + encoding);
+        }
         assertEquals("local-only-1", store.query("SELECT key_id FROM visit WHERE visit_id = ?", visit.visitId()));
     }
 
@@ -339,5 +345,25 @@ class CaseWorkflowIT {
         Fixtures.publishCode(code, name, room);
         store.awaitCode(code);
         return code;
+    }
+
+    /**
+     * The forms a LINE user id would take if it were stored encoded rather than encrypted: as is, as hex (either
+     * case), and as base64 at each of the three byte alignments it could start at inside a longer value (the
+     * characters shared with the neighbouring bytes left out).
+     */
+    private static List<String> encodingsOf(String userId) {
+        byte[] bytes = userId.getBytes(StandardCharsets.UTF_8);
+        String hex = HexFormat.of().formatHex(bytes);
+        List<String> forms = new ArrayList<>(List.of(userId, hex, hex.toUpperCase(Locale.ROOT)));
+        for (int offset = 0; offset < 3; offset++) {
+            byte[] shifted = new byte[offset + bytes.length];
+            System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+            for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+                String base64 = encoder.encodeToString(shifted);
+                forms.add(base64.substring(offset == 0 ? 0 : 4, base64.length() - 4));
+            }
+        }
+        return forms;
     }
 }

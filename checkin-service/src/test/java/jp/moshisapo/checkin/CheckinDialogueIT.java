@@ -22,6 +22,7 @@ import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.inbox.InboxMessage;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.protocol.events.Topic;
+import jp.moshisapo.protocol.richmenu.MenuItem;
 import jp.moshisapo.servers.EventContracts;
 import jp.moshisapo.servers.InjectLineSimulator;
 import jp.moshisapo.servers.KafkaTestResource;
@@ -238,6 +239,17 @@ class CheckinDialogueIT {
             String help = juro.say(text, 1).get(0).text();
             assertTrue(help.contains("「履歴」…直近14日間の利用履歴を表示します"), text + " → " + help);
         }
+    }
+
+    /** The rich menu's QRコードの読み取り方 and お問い合わせ send these words; each gets its own answer. */
+    @Test
+    void theRichMenusHowToScanAndContactAreAnsweredWithTheSeedsTexts() {
+        Chat rin = new Chat(sim, "rin");
+        String howTo = texts(rin.say(MenuItem.HOW_TO_SCAN.text(), 1)).get(0);
+        assertTrue(howTo.contains("② 「友だち追加」画面の『QRコード』ボタンを押す"), howTo);
+        String contact = texts(rin.say(MenuItem.CONTACT.text(), 1)).get(0);
+        assertTrue(contact.contains("岩手県庁 健康国保課 医療情報担当\n電話 019-629-5487\n時間 9:00～17:00（平日のみ）"),
+                contact);
     }
 
     @Test

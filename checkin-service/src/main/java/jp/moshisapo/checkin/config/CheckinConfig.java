@@ -12,6 +12,12 @@ public interface CheckinConfig {
     @WithDefault("岩手県")
     String prefectureName();
 
+    /**
+     * The prefecture's contact, answered to 「お問い合わせ」 (the seed: 岩手県庁 健康国保課 医療情報担当, its phone and
+     * hours). From {@code PREFECTURE_CONTACT}; no default in production: a wrong number cannot be called back.
+     */
+    String contact();
+
     /** The service's name in the greeting. */
     @WithDefault("もしサポ岩手")
     String serviceName();

@@ -103,6 +103,12 @@ public class Dialogue {
         if (understood instanceof Understood.Erase) {
             return Outcome.reply(resident, text.replyToken(), replies.eraseQuestion());
         }
+        if (understood instanceof Understood.HowToScan) {
+            return Outcome.reply(resident, text.replyToken(), replies.text(texts.howToScan()));
+        }
+        if (understood instanceof Understood.Contact) {
+            return Outcome.reply(resident, text.replyToken(), replies.text(texts.contact()));
+        }
         return Outcome.reply(resident, text.replyToken(), replies.help());
     }
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import jp.moshisapo.checkin.config.CheckinConfig;
 import jp.moshisapo.checkin.history.HistoryEntry;
+import jp.moshisapo.protocol.richmenu.MenuItem;
 
 /**
  * Every sentence a resident reads from this service. The consent prompt, the completion message and the how-to
@@ -28,21 +29,27 @@ public class ResidentTexts {
     public static final String DISAGREE = "同意しない";
     public static final String ERASE = "削除する";
     public static final String KEEP = "削除しない";
-    public static final String COMMAND_HISTORY = "履歴";
-    public static final String COMMAND_ERASE = "削除";
+    public static final String COMMAND_HISTORY = MenuItem.HISTORY.text();
+    public static final String COMMAND_ERASE = MenuItem.ERASE.text();
+    public static final String COMMAND_HOW_TO_SCAN = MenuItem.HOW_TO_SCAN.text();
+    public static final String COMMAND_CONTACT = MenuItem.CONTACT.text();
     public static final String COMMAND_HELP = "使い方";
 
     private final String prefecture;
     private final String service;
     private final long consentMinutes;
     private final long historyDays;
+    private final String contact;
 
     @Inject
     public ResidentTexts(CheckinConfig config) {
-        this(config.prefectureName(), config.serviceName(), config.consentValidFor(), config.historyRetention());
+        this(config.prefectureName(), config.serviceName(), config.consentValidFor(), config.historyRetention(),
+                config.contact());
     }
 
-    ResidentTexts(String prefecture, String service, Duration consentValidFor, Duration historyRetention) {
+    ResidentTexts(String prefecture, String service, Duration consentValidFor, Duration historyRetention,
+            String contact) {
+        this.contact = contact.strip();
         this.prefecture = prefecture;
         this.service = service;
         this.consentMinutes = Math.max(1, consentValidFor.toMinutes());
@@ -72,7 +79,25 @@ public class ResidentTexts {
                 + "施設ごと、往訪日ごとに読み込んでください。\n"
                 + "・「" + COMMAND_HISTORY + "」…直近" + historyDays + "日間の利用履歴を表示します\n"
                 + "・「" + COMMAND_ERASE + "」…登録した利用情報を削除します\n"
+                + "・「" + COMMAND_HOW_TO_SCAN + "」…QRコードの読み取り方を表示します\n"
+                + "・「" + COMMAND_CONTACT + "」…県の問合せ先を表示します\n"
                 + "・「" + COMMAND_HELP + "」…この案内を表示します";
+    }
+
+    /** Seed, QRコード読み取り: how to open LINE's reader, answered to the rich menu's 「QRコードの読み取り方」. */
+    public String howToScan() {
+        return "【QRコードの読み取り方】\n"
+                + "① LINEアプリの「ホーム」画面右上のボタンを押す\n"
+                + "② 「友だち追加」画面の『QRコード』ボタンを押す\n"
+                + "③ 施設等に掲示されたQRコードを読み取り、「同意する」ボタンを押す\n"
+                + "スマートフォンのQRコードリーダー等で読み取ることもできます（読み取り方法は端末によって異なります）。\n"
+                + "同じ場所であっても訪問するたびに読み取ってください。";
+    }
+
+    /** Seed, 問合せ先: the prefecture's contact, answered to the rich menu's 「お問い合わせ」. */
+    public String contact() {
+        return "【お問い合わせ】\n" + contact + "\n"
+                + "※症状等が心配の方は、お知らせに記載の受診・相談センターにご相談ください。";
     }
 
     public String venueScanned(String facilityName, String room) {

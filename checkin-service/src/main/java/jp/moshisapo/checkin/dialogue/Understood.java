@@ -26,6 +26,12 @@ public sealed interface Understood {
         if (ResidentTexts.COMMAND_ERASE.equals(command)) {
             return new Erase();
         }
+        if (ResidentTexts.COMMAND_HOW_TO_SCAN.equals(command)) {
+            return new HowToScan();
+        }
+        if (ResidentTexts.COMMAND_CONTACT.equals(command)) {
+            return new Contact();
+        }
         return new Other();
     }
 
@@ -75,6 +81,22 @@ public sealed interface Understood {
         @Override
         public String minimalText() {
             return ResidentTexts.COMMAND_ERASE;
+        }
+    }
+
+    /** 「読み取り方」 (the rich menu's QRコードの読み取り方). */
+    record HowToScan() implements Understood {
+        @Override
+        public String minimalText() {
+            return ResidentTexts.COMMAND_HOW_TO_SCAN;
+        }
+    }
+
+    /** 「お問い合わせ」 (the rich menu's last button). */
+    record Contact() implements Understood {
+        @Override
+        public String minimalText() {
+            return ResidentTexts.COMMAND_CONTACT;
         }
     }
 

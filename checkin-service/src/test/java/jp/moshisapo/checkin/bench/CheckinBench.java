@@ -103,6 +103,7 @@ public final class CheckinBench {
                     "LINE_CHANNEL_ACCESS_TOKEN", sim.config().channelAccessToken()));
             env.put("EVENT_ENCRYPTION_KEYS", VisitCount.BENCH_EVENT_KEYS);
             env.put("EVENT_ENCRYPTION_ACTIVE_KEY_ID", "bench");
+            env.put("PREFECTURE_CONTACT", "岩手県庁 健康国保課 医療情報担当");
             List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
                     "-Xmx" + options.getOrDefault("service-heap", "768m")));
             if (options.containsKey("service-opts")) {

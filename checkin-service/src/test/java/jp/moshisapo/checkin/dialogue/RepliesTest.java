@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RepliesTest {
 
     private final ResidentTexts texts = new ResidentTexts("岩手県", "もしサポ岩手", Duration.ofMinutes(30),
-            Duration.ofDays(14));
+            Duration.ofDays(14), "岩手県庁 健康国保課 医療情報担当\n電話 019-629-5487");
     private final Replies replies = new Replies(texts);
 
     @Test
@@ -48,7 +48,8 @@ class RepliesTest {
     void completionIsTheSeedsTextNamingTheConfiguredPrefecture() {
         assertEquals("同じ施設等の利用者に新型コロナウイルスの感染が確認され、岩手県が不特定の方への感染の恐れがあると"
                 + "判断した場合には対象者にLINEメッセージでお知らせします。", texts.completed());
-        ResidentTexts miyagi = new ResidentTexts("宮城県", "もしサポ宮城", Duration.ofMinutes(30), Duration.ofDays(14));
+        ResidentTexts miyagi = new ResidentTexts("宮城県", "もしサポ宮城", Duration.ofMinutes(30), Duration.ofDays(14),
+                "宮城県庁");
         assertTrue(miyagi.completed().contains("宮城県が不特定の方"));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.security.SecureRandom;
 import java.util.List;
 import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.protocol.richmenu.MenuItem;
 import org.junit.jupiter.api.Test;
 
 class UnderstoodTest {
@@ -18,8 +19,18 @@ class UnderstoodTest {
     /** What residents send: the QR redirect's text, codes typed by hand, commands, and anything else. */
     private static final List<String> SAID = List.of(
             "チェックイン " + CODE.display(), CODE.canonical().toLowerCase(), "ｺｰﾄﾞ " + CODE.display() + " です🙂",
-            "チェックイン " + WRONG_CHECK, "履歴", " 履歴\n", "削除", "　削除　", "使い方", "",
+            "チェックイン " + WRONG_CHECK, "履歴", " 履歴\n", "削除", "　削除　", "使い方", "読み取り方", "お問い合わせ", "",
             "熱があります。090-1234-5678 山田太郎", "履歴を見せて", "削除して下さい", "🙂", "hello");
+
+    /** A rich menu button that sent a word the dialogue does not know would only ever get the help text. */
+    @Test
+    void everyRichMenuItemSendsACommandTheDialogueAnswers() {
+        for (MenuItem item : MenuItem.values()) {
+            Understood understood = Understood.of(item.text());
+            assertFalse(understood instanceof Understood.Other, item + " is answered with the help text only");
+            assertEquals(item.text(), understood.minimalText(), item + " reaches Kafka as the command itself");
+        }
+    }
 
     @Test
     void theMinimalTextIsUnderstoodExactlyAsWhatTheResidentTyped() {

@@ -10,6 +10,7 @@ import jp.moshisapo.linesim.messaging.ChannelToken;
 import jp.moshisapo.linesim.messaging.Faults;
 import jp.moshisapo.linesim.messaging.MessageQuota;
 import jp.moshisapo.linesim.messaging.MessagingPlatform;
+import jp.moshisapo.linesim.messaging.RichMenus;
 import jp.moshisapo.linesim.messaging.Stats;
 import jp.moshisapo.linesim.resident.Residents;
 import jp.moshisapo.linesim.webhook.WebhookResult;
@@ -74,6 +75,8 @@ public final class LineSimulator implements AutoCloseable {
         this.httpThreads = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("line-sim-http"));
         server.setExecutor(httpThreads);
         server.createContext("/v2/", messaging.handler());
+        server.createContext("/v2/bot/richmenu", messaging.richMenuHandler());
+        server.createContext("/v2/bot/user/all/richmenu", messaging.richMenuHandler());
         server.createContext("/sim", new ControlApi(this));
         server.createContext("/", new NotFoundHandler());
         server.start();
@@ -152,6 +155,30 @@ public final class LineSimulator implements AutoCloseable {
     /** Taps the button with this label in the newest message of the user's chat that has one. */
     public WebhookResult tap(String userId, String label) {
         return residents.tap(userId, label);
+    }
+
+    /**
+     * Taps area {@code index} of the default rich menu, as the resident's LINE app does: a message action sends
+     * its text, a postback action its data, both as signed webhooks; a uri action opens a link (no webhook).
+     */
+    public WebhookResult tapRichMenu(String userId, int index) {
+        RichMenus.RichMenu menu = messaging.richMenus().defaultMenu()
+                .orElseThrow(() -> new IllegalStateException("no default rich menu is set"));
+        if (index < 0 || index >= menu.areas().size()) {
+            throw new IllegalArgumentException("the rich menu has " + menu.areas().size() + " areas");
+        }
+        com.fasterxml.jackson.databind.JsonNode action = menu.areas().get(index).path("action");
+        return switch (action.path("type").asText()) {
+            case "message" -> residents.sendText(userId, action.path("text").asText());
+            case "postback" -> residents.postback(userId, action.path("data").asText());
+            default -> throw new IllegalArgumentException("a " + action.path("type").asText()
+                    + " area sends no webhook");
+        };
+    }
+
+    /** The channel's rich menus and its default one. */
+    public RichMenus richMenus() {
+        return messaging.richMenus();
     }
 
     /** Posts a body as given, with the given X-Line-Signature (none when null): forged and malformed requests. */

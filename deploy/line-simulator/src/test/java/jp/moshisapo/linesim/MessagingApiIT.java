@@ -165,6 +165,50 @@ class MessagingApiIT {
     }
 
     @Test
+    void aFlexNoticeWithCallAndPageButtonsIsDeliveredAndBrokenFlexIsRefusedWithTheProperty() {
+        String notice = flex("【お知らせ】", button("受診・相談センターに電話", "tel:0196513175")
+                + "," + button("県のホームページを見る", "https://www.pref.iwate.jp/"));
+        assertEquals(200, api.post(PUSH, Api.pushBody(JIRO, notice)).status());
+        var delivered = sim.inbox(JIRO).get(0);
+        assertEquals("【お知らせ】", delivered.text(), "the alt text is what the chat list shows");
+        assertEquals(List.of("tel:0196513175", "https://www.pref.iwate.jp/"),
+                delivered.links().stream().map(l -> l.uri()).toList());
+
+        assertRefused(flex("a".repeat(401), ""), "messages[0].altText");
+        assertRefused(flex("a", button("x", "javascript:alert(1)")), "messages[0].contents.footer.contents[0].action.uri");
+        assertRefused(flex("a", button("あ".repeat(41), "tel:1")),
+                "messages[0].contents.footer.contents[0].action.label");
+        assertRefused(flex("a", "{\"type\":\"button\",\"action\":{\"type\":\"launch\",\"label\":\"x\"}}"),
+                "messages[0].contents.footer.contents[0].action.type");
+        assertRefused(flex("a", "{\"type\":\"spinner\"}"), "messages[0].contents.footer.contents[0].type");
+        assertRefused("{\"type\":\"flex\",\"altText\":\"a\",\"contents\":{\"type\":\"bubble\",\"body\":"
+                + "{\"type\":\"box\",\"layout\":\"vertical\",\"contents\":[{\"type\":\"text\",\"text\":\""
+                + "あ".repeat(11_000) + "\"}]}}}", "messages[0].contents");
+        String bubble = "{\"type\":\"bubble\",\"body\":{\"type\":\"box\",\"layout\":\"vertical\",\"contents\":[]}}";
+        assertRefused("{\"type\":\"flex\",\"altText\":\"a\",\"contents\":{\"type\":\"carousel\",\"contents\":["
+                + String.join(",", java.util.Collections.nCopies(13, bubble)) + "]}}", "messages[0].contents.contents");
+        assertEquals(1, sim.inboxSize(JIRO));
+    }
+
+    private void assertRefused(String message, String property) {
+        var response = api.post(PUSH, Api.pushBody(JIRO, message));
+        assertEquals(400, response.status(), property);
+        assertEquals(property, response.body().path("details").get(0).path("property").asText());
+    }
+
+    private static String flex(String altText, String footerButtons) {
+        return "{\"type\":\"flex\",\"altText\":\"" + altText + "\",\"contents\":{\"type\":\"bubble\","
+                + "\"body\":{\"type\":\"box\",\"layout\":\"vertical\",\"contents\":[{\"type\":\"text\","
+                + "\"text\":\"【お知らせ】\",\"wrap\":true}]},\"footer\":{\"type\":\"box\",\"layout\":\"vertical\","
+                + "\"contents\":[" + footerButtons + "]}}}";
+    }
+
+    private static String button(String label, String uri) {
+        return "{\"type\":\"button\",\"style\":\"primary\",\"action\":{\"type\":\"uri\",\"label\":\"" + label
+                + "\",\"uri\":\"" + uri + "\"}}";
+    }
+
+    @Test
     void overTheRateLimitTheApiAnswers429() {
         sim.reconfigure(c -> c.withMulticastPerSecond(3));
         List<Api.Response> responses = new ArrayList<>();

@@ -24,6 +24,7 @@ import jp.moshisapo.servers.PostgresServer;
 import jp.moshisapo.servers.ServerStartException;
 import jp.moshisapo.servers.Topics;
 import jp.moshisapo.servers.Wait;
+import jp.moshisapo.stack.richmenu.RichMenuSetup;
 
 /**
  * The whole system on one machine: Kafka, PostgreSQL, Keycloak and the LINE simulator (each unless its address is
@@ -44,7 +45,10 @@ public final class LocalStack implements AutoCloseable {
             "EVENT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-e1",
             "VISIT_ENCRYPTION_KEYS", "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=",
             "VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1",
-            "RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==");
+            "RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==",
+            // the prefecture's own page and contact: production names them (no default), locally the seed's
+            "NOTICE_PAGE_URL", "https://www.pref.iwate.jp/",
+            "PREFECTURE_CONTACT", "岩手県庁 健康国保課 医療情報担当\n電話 019-629-5487\n時間 9:00～17:00（平日のみ）");
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -191,6 +195,29 @@ public final class LocalStack implements AutoCloseable {
         }
         for (App app : App.values()) {
             awaitHealthy(app);
+        }
+        setUpRichMenu();
+    }
+
+    /**
+     * The official account's rich menu, on whichever LINE the stack uses (the simulator, or LINE_API_BASE_URL):
+     * idempotent, so every start leaves the one menu. A failure is reported, not fatal: chats work without it.
+     */
+    private void setUpRichMenu() {
+        URI api = URI.create(serviceEnv.get("LINE_API_BASE_URL"));
+        String token = serviceEnv.get("LINE_CHANNEL_ACCESS_TOKEN");
+        if (token == null) {
+            step("no LINE_CHANNEL_ACCESS_TOKEN given: the rich menu is left as it is");
+            return;
+        }
+        step("setting up the rich menu on " + api);
+        try {
+            new RichMenuSetup(api, RichMenuSetup.dataEndpoint(api, settings.given("LINE_DATA_API_BASE_URL")
+                    .orElse(null)), token, RichMenuSetup.defaultFont(settings.root())).run();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The rich menu could not be set up: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

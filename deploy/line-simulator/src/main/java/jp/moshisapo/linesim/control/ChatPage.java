@@ -26,7 +26,8 @@ final class ChatPage {
             DateTimeFormatter.ofPattern("MM/dd HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
 
     /** One bubble: from the resident (right) or from the account (left). */
-    private record Bubble(Instant at, boolean fromResident, String text, String meta, List<String> actions) {
+    private record Bubble(Instant at, boolean fromResident, String text, String meta, List<String> actions,
+            List<InboxMessage.Link> links) {
     }
 
     private ChatPage() {
@@ -89,22 +90,62 @@ final class ChatPage {
                 }
                 html.append("</div>");
             }
+            if (!b.links().isEmpty()) {
+                html.append("<div class=\"actions\">");
+                for (InboxMessage.Link link : b.links()) {
+                    // only the schemes LINE opens reach the inbox (the validator refuses others)
+                    html.append("<a class=\"link\" href=\"").append(esc(link.uri())).append("\">")
+                            .append(esc(link.label())).append("</a>");
+                }
+                html.append("</div>");
+            }
             html.append("</div><small>").append(esc(b.meta())).append("</small></div>");
         }
-        html.append("</div><form id=\"send\"><input name=\"text\" placeholder=\"メッセージを入力\" autocomplete=\"off\">")
+        html.append("</div>");
+        richMenu(html, sim);
+        html.append("<form id=\"send\"><input name=\"text\" placeholder=\"メッセージを入力\" autocomplete=\"off\">")
                 .append("<button>send</button> <button type=\"button\" data-act=\"follow\">follow</button>")
                 .append("<button type=\"button\" data-act=\"unfollow\">block</button></form>");
+    }
+
+    /**
+     * The default rich menu under the chat, as LINE shows it: its image with each area a button placed by its
+     * bounds (in percent of the menu), tapping sends the area's action as a webhook.
+     */
+    private static void richMenu(StringBuilder html, LineSimulator sim) {
+        sim.richMenus().defaultMenu().filter(menu -> menu.image() != null).ifPresent(menu -> {
+            html.append("<div class=\"richmenu\" title=\"").append(esc(menu.definition().path("name").asText()))
+                    .append("\"><img alt=\"\" src=\"/sim/richmenu/image?").append(esc(menu.id())).append("\">");
+            List<com.fasterxml.jackson.databind.JsonNode> areas = menu.areas();
+            for (int i = 0; i < areas.size(); i++) {
+                var bounds = areas.get(i).path("bounds");
+                var action = areas.get(i).path("action");
+                String label = action.path("label").asText(action.path("text").asText(action.path("data").asText()));
+                html.append("<button data-act=\"richmenu\" data-area=\"").append(i).append("\" style=\"")
+                        .append(percent("left", bounds.path("x").asInt(), menu.width()))
+                        .append(percent("top", bounds.path("y").asInt(), menu.height()))
+                        .append(percent("width", bounds.path("width").asInt(), menu.width()))
+                        .append(percent("height", bounds.path("height").asInt(), menu.height()))
+                        .append("\" aria-label=\"").append(esc(label)).append("\"></button>");
+            }
+            html.append("<div class=\"chatbar\">").append(esc(menu.definition().path("chatBarText").asText()))
+                    .append("</div></div>");
+        });
+    }
+
+    private static String percent(String property, int value, int whole) {
+        return property + ":" + String.format(java.util.Locale.ROOT, "%.3f", 100.0 * value / whole) + "%;";
     }
 
     private static List<Bubble> bubbles(LineSimulator sim, String userId) {
         List<Bubble> bubbles = new ArrayList<>();
         for (ResidentLine line : sim.inboxes().residentLines(userId)) {
             bubbles.add(new Bubble(line.at(), true, line.text(), TIME.format(line.at()) + " " + line.kind(),
-                    List.of()));
+                    List.of(), List.of()));
         }
         for (InboxMessage m : sim.inbox(userId)) {
-            bubbles.add(new Bubble(m.receivedAt(), false, m.text(), TIME.format(m.receivedAt()) + " " + m.via(),
-                    m.actionLabels()));
+            bubbles.add(new Bubble(m.receivedAt(), false, m.shownText(), TIME.format(m.receivedAt()) + " " + m.via()
+                    + ("flex".equals(m.type()) ? " · flex" : ""), m.actionLabels(), m.links()));
         }
         bubbles.sort(Comparator.comparing(Bubble::at));
         return bubbles;
@@ -156,9 +197,14 @@ final class ChatPage {
             .me .bubble{background:#85e249}
             .row small{font-size:11px;color:#334}
             .actions{display:flex;gap:6px;margin-top:8px;flex-wrap:wrap}
-            .actions button{border:1px solid #06c755;background:#fff;color:#06c755;border-radius:8px;padding:6px 10px}
+            .actions button,.actions a.link{border:1px solid #06c755;background:#fff;color:#06c755;border-radius:8px;\
+            padding:6px 10px;text-decoration:none}
             form{display:flex;gap:6px;padding:12px 0}form input{flex:1;padding:8px}
             .hint{background:#fff;padding:12px;border-radius:8px}
+            .richmenu{position:relative;max-width:640px;margin-top:8px}.richmenu img{width:100%;display:block}
+            .richmenu button{position:absolute;background:transparent;border:1px dashed rgba(0,0,0,.15);cursor:pointer}
+            .richmenu button:hover{background:rgba(6,199,85,.15)}
+            .chatbar{background:#fff;text-align:center;padding:6px;border-top:1px solid #ddd}
             """;
 
     private static final String SCRIPT = """
@@ -173,7 +219,8 @@ final class ChatPage {
               const b = e.target.closest('[data-act]');
               if (!b || !chat) return;
               e.preventDefault();
-              act(b.dataset.act, b.dataset.act === 'tap' ? {label: b.dataset.label} : {});
+              act(b.dataset.act, b.dataset.act === 'tap' ? {label: b.dataset.label}
+                : b.dataset.act === 'richmenu' ? {area: Number(b.dataset.area)} : {});
             });
             const form = document.getElementById('send');
             if (form) form.addEventListener('submit', e => {

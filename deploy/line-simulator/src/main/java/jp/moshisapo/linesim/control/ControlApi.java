@@ -78,6 +78,12 @@ public final class ControlApi implements HttpHandler {
                     sendResult(exchange, sim.postback(userId(s[1]), text(body(exchange), "data")));
             case "POST users/*/scan" -> sendResult(exchange, sim.scan(userId(s[1]), url(body(exchange))));
             case "POST users/*/tap" -> sendResult(exchange, sim.tap(userId(s[1]), text(body(exchange), "label")));
+            case "POST users/*/richmenu" -> sendResult(exchange, sim.tapRichMenu(userId(s[1]), area(body(exchange))));
+            case "GET richmenu/image" -> {
+                var menu = sim.richMenus().defaultMenu().filter(m -> m.image() != null)
+                        .orElseThrow(() -> Problem.notFound("No default rich menu with an image"));
+                HttpIo.send(exchange, 200, menu.contentType(), menu.image(), Map.of());
+            }
             case "GET users/*/inbox" -> sendJson(exchange, 200, JsonViews.inbox(sim.inbox(userId(s[1]))));
             case "GET inbox" -> sendJson(exchange, 200, JsonViews.counts(sim.inboxCounts()));
             case "DELETE inbox" -> sendEmpty(exchange, () -> sim.clearInbox());
@@ -125,6 +131,14 @@ public final class ControlApi implements HttpHandler {
     private static Endpoint endpoint(String segment) {
         return Endpoint.parse(segment).orElseThrow(() -> Problem.notFound(
                 "No such endpoint '" + segment + "'; one of " + Arrays.toString(Endpoint.values())));
+    }
+
+    private static int area(JsonNode body) {
+        JsonNode value = body.get("area");
+        if (value == null || !value.canConvertToInt() || value.asInt() < 0) {
+            throw Problem.invalidField("area", "required, the index of a rich menu area (0, 1, ...)");
+        }
+        return value.asInt();
     }
 
     private static String text(JsonNode body, String field) {

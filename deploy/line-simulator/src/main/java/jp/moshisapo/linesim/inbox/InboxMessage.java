@@ -38,6 +38,28 @@ public record InboxMessage(String via, Instant receivedAt, String retryKey, Json
         return parts.isEmpty() ? "[" + type() + "]" : String.join("\n", parts);
     }
 
+    /** What the chat shows: a Flex bubble's texts in order, otherwise {@link #text()}. */
+    public String shownText() {
+        if (!"flex".equals(type())) {
+            return text();
+        }
+        List<String> texts = new ArrayList<>();
+        Actions.forEachFlexText(message.path("contents"), texts::add);
+        return texts.isEmpty() ? text() : String.join("\n", texts);
+    }
+
+    /** A button that opens a link on the phone (https, tel:): LINE sends no webhook for it. */
+    public record Link(String label, String uri) {
+    }
+
+    /** Every uri action the message carries, in order (a Flex notice's call and page buttons). */
+    public List<Link> links() {
+        List<Link> links = new ArrayList<>();
+        Actions.forEachLink(message, action -> links.add(new Link(action.path("label").asText(),
+                action.path("uri").asText())));
+        return links;
+    }
+
     /** Labels of every tappable postback or message action the message carries (template or quick reply). */
     public List<String> actionLabels() {
         List<String> labels = new ArrayList<>();

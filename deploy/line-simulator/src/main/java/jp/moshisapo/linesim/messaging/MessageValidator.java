@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * LINE's checks on message objects, for the message kinds this system sends (text, template, quick reply);
+ * LINE's checks on message objects, for the message kinds this system sends (text, template, Flex, quick reply);
  * other kinds only need a known type. The limits are LINE's published ones, so a message the simulator accepts
  * is one LINE accepts too.
  */
@@ -21,6 +21,11 @@ final class MessageValidator {
 
     private MessageValidator(List<ApiError.Detail> errors) {
         this.errors = errors;
+    }
+
+    /** Adds one detail per broken rule of a rich menu area's action (label optional, 20 characters). */
+    static void validateAction(JsonNode action, String path, List<ApiError.Detail> errors) {
+        new MessageValidator(errors).action(action, path, false, 20);
     }
 
     /** Adds one detail per broken rule in {@code messages} to {@code errors}. */
@@ -61,9 +66,7 @@ final class MessageValidator {
             case "template" -> template(message, path);
             case "flex" -> {
                 requiredText(message, "altText", 400, path);
-                if (!message.path("contents").isObject()) {
-                    error("May not be null", path + ".contents");
-                }
+                new FlexValidator(this).container(message.path("contents"), path + ".contents");
             }
             default -> {
                 // Media and sticker messages: the system does not send them; LINE's own checks apply there.
@@ -130,14 +133,19 @@ final class MessageValidator {
     }
 
     private void action(JsonNode action, String path, boolean labelRequired) {
+        action(action, path, labelRequired, 20);
+    }
+
+    /** {@code maxLabel}: 20 characters in templates and quick replies, 40 on a Flex button. */
+    void action(JsonNode action, String path, boolean labelRequired, int maxLabel) {
         if (!action.isObject()) {
             error("May not be null", path);
             return;
         }
         if (labelRequired) {
-            requiredText(action, "label", 20, path);
+            requiredText(action, "label", maxLabel, path);
         } else {
-            optionalText(action, "label", 20, path);
+            optionalText(action, "label", maxLabel, path);
         }
         switch (action.path("type").asText("")) {
             case "postback" -> {
@@ -146,7 +154,10 @@ final class MessageValidator {
                 optionalText(action, "text", 300, path);
             }
             case "message" -> requiredText(action, "text", 300, path);
-            case "uri" -> requiredText(action, "uri", 1000, path);
+            case "uri" -> {
+                requiredText(action, "uri", 1000, path);
+                uriScheme(action.path("uri").asText(""), Set.of("http", "https", "line", "tel"), path + ".uri");
+            }
             case "datetimepicker", "camera", "cameraRoll", "location", "richmenuswitch", "clipboard" -> {
                 // Not used by the system; accepted as LINE would with valid fields.
             }
@@ -174,7 +185,16 @@ final class MessageValidator {
         }
     }
 
-    private void requiredText(JsonNode node, String field, int maxLength, String path) {
+    /** LINE opens only these schemes; anything else (javascript:, file:, a bare path) is refused. */
+    void uriScheme(String uri, Set<String> schemes, String path) {
+        int colon = uri.indexOf(':');
+        String scheme = colon > 0 ? uri.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "";
+        if (!uri.isEmpty() && !schemes.contains(scheme)) {
+            error("Invalid uri scheme, must be one of " + schemes, path);
+        }
+    }
+
+    void requiredText(JsonNode node, String field, int maxLength, String path) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull() || !value.isTextual() || value.asText().isEmpty()) {
             error("May not be empty", path + "." + field);
@@ -183,7 +203,7 @@ final class MessageValidator {
         }
     }
 
-    private void optionalText(JsonNode node, String field, int maxLength, String path) {
+    void optionalText(JsonNode node, String field, int maxLength, String path) {
         JsonNode value = node.get(field);
         if (value != null && !value.isNull()) {
             if (!value.isTextual()) {
@@ -200,7 +220,7 @@ final class MessageValidator {
         }
     }
 
-    private void error(String message, String property) {
+    void error(String message, String property) {
         errors.add(new ApiError.Detail(message, property));
     }
 }

@@ -103,7 +103,7 @@ final class MessagingApi implements HttpHandler {
     private void serve(HttpExchange exchange, Endpoint endpoint, String path, String requestId) throws IOException {
         long delayMillis = 0;
         try {
-            authenticate(exchange);
+            authenticate(exchange, config.get().channelAccessToken(), token);
             if (!rateLimits.tryAcquire(endpoint)) {
                 throw ApiError.of(429, RATE_LIMITED);
             }
@@ -140,14 +140,18 @@ final class MessagingApi implements HttpHandler {
         return null;
     }
 
-    private void authenticate(HttpExchange exchange) {
+    /**
+     * LINE's bearer check, shared by every endpoint of the channel (messages, rich menus): the channel's token,
+     * and not revoked.
+     */
+    static void authenticate(HttpExchange exchange, String channelAccessToken, ChannelToken token) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ApiError.of(401,
                     "Authorization header required. Must follow the scheme, 'Authorization: Bearer <ACCESS TOKEN>'");
         }
         byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        byte[] expected = config.get().channelAccessToken().getBytes(StandardCharsets.UTF_8);
+        byte[] expected = channelAccessToken.getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, expected) || token.revoked()) {
             throw ApiError.of(401,
                     "Authentication failed. Confirm that the access token in the authorization header is valid.");

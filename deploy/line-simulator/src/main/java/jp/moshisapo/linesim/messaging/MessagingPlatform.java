@@ -22,6 +22,8 @@ public final class MessagingPlatform {
     private final MessageQuota quota = new MessageQuota(java.time.Clock.systemUTC());
     private final ChannelToken token = new ChannelToken();
     private final MessagingApi api;
+    private final RichMenus richMenus = new RichMenus();
+    private final RichMenuApi richMenuApi;
 
     public MessagingPlatform(Supplier<LineSimulatorConfig> config, Inboxes inboxes, Friendships friendships,
                              ScheduledExecutorService scheduler) {
@@ -30,6 +32,16 @@ public final class MessagingPlatform {
         this.rateLimits = new RateLimits(config.get());
         this.api = new MessagingApi(config, inboxes, friendships, rateLimits, retryKeys, replyTokens, faults,
                 counters, quota, token, scheduler);
+        this.richMenuApi = new RichMenuApi(config, richMenus, token);
+    }
+
+    /** Serves the rich menu endpoints, the image upload included (LINE's data endpoint is this server here). */
+    public HttpHandler richMenuHandler() {
+        return richMenuApi;
+    }
+
+    public RichMenus richMenus() {
+        return richMenus;
     }
 
     /** Serves /v2/bot/... */
@@ -86,5 +98,6 @@ public final class MessagingPlatform {
         replyTokens.clear();
         faults.clear();
         rateLimits.refill();
+        richMenus.clear();
     }
 }

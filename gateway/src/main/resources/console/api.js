@@ -9,8 +9,9 @@ export class ApiProblem extends Error {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
-    // the services send [{field, message}]; the gateway sends {} (it never has field errors)
-    this.fieldErrors = Array.isArray(problem.errors) ? problem.errors : [];
+    // every problem of the house (services and gateway) has errors: [{field, message}], empty when no field is to
+    // blame; a body that is no problem at all (an intermediary's page) has none
+    this.fieldErrors = problem.errors ?? [];
   }
 }
 

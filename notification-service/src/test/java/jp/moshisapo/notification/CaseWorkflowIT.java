@@ -194,7 +194,9 @@ class CaseWorkflowIT {
         String code = venue("書店", "1階");
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
         Api.post("staff2", "/admin/cases/" + id + "/approve").then().statusCode(403)
-                .contentType("application/problem+json").body("title", equalTo("Forbidden"));
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://moshisapo.jp/problems/forbidden"))
+                .body("title", equalTo("アクセスできません"));
         assertEquals("DRAFT", store.stateOf(id));
     }
 

@@ -7,10 +7,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import jp.moshisapo.checkin.config.CheckinConfig;
-import jp.moshisapo.checkin.problem.Problem;
-import jp.moshisapo.checkin.problem.ProblemType;
+import jp.moshisapo.problem.Language;
+import jp.moshisapo.problem.Problem;
 
 /**
  * Refuses a request whose Content-Length is above the webhook's limit before a byte of its body is read, with the
@@ -28,16 +27,15 @@ public class BodyLimitFilter {
 
     BodyLimitFilter(CheckinConfig config, ObjectMapper json) throws JsonProcessingException {
         this.maxBodyBytes = config.webhookMaxBodyBytes();
-        ProblemType type = ProblemType.BODY_TOO_LARGE;
-        this.problem = json.writeValueAsBytes(new Problem(type.uri(), type.title(), type.status(),
-                type.detail() + " Limit: " + maxBodyBytes + " bytes.", List.of()));
+        this.problem = json.writeValueAsBytes(WebhookProblems.bodyTooLarge(maxBodyBytes).in(Language.EN, null)
+                .members());
     }
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isAbove(length)) {
-                context.response().setStatusCode(ProblemType.BODY_TOO_LARGE.status())
+                context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end(Buffer.buffer(problem));

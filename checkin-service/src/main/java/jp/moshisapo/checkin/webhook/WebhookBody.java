@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jp.moshisapo.checkin.problem.ProblemException;
 
 /**
  * Splits a verified webhook body ({@code {"destination": …, "events": [ … ]}}) into its events, each kept as the
@@ -33,7 +32,7 @@ public final class WebhookBody {
         requireUtf8(body);
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw ProblemException.malformed("", "must be a JSON object");
+                throw WebhookProblems.malformed("", "must be a JSON object");
             }
             List<AcceptedEvent> events = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -41,7 +40,7 @@ public final class WebhookBody {
                 JsonToken value = parser.nextToken();
                 if ("events".equals(field)) {
                     if (value != JsonToken.START_ARRAY) {
-                        throw ProblemException.malformed("events", "must be an array");
+                        throw WebhookProblems.malformed("events", "must be an array");
                     }
                     events = events(parser, body);
                 } else {
@@ -49,14 +48,14 @@ public final class WebhookBody {
                 }
             }
             if (parser.nextToken() != null) {
-                throw ProblemException.malformed("", "not valid JSON");
+                throw WebhookProblems.malformed("", "not valid JSON");
             }
             if (events == null) {
-                throw ProblemException.malformed("events", "must be an array");
+                throw WebhookProblems.malformed("events", "must be an array");
             }
             return events;
         } catch (JsonProcessingException e) {
-            throw ProblemException.malformed("", "not valid JSON");
+            throw WebhookProblems.malformed("", "not valid JSON");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +70,7 @@ public final class WebhookBody {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
-            throw ProblemException.malformed("", "not valid UTF-8");
+            throw WebhookProblems.malformed("", "not valid UTF-8");
         }
     }
 
@@ -85,7 +84,7 @@ public final class WebhookBody {
 
     private static AcceptedEvent event(JsonParser parser, byte[] body, String path) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw ProblemException.malformed(path, "must be an object");
+            throw WebhookProblems.malformed(path, "must be an object");
         }
         int start = (int) parser.currentTokenLocation().getByteOffset();
         String type = null;
@@ -103,11 +102,11 @@ public final class WebhookBody {
         }
         int end = (int) parser.currentLocation().getByteOffset();
         if (type == null) {
-            throw ProblemException.malformed(path + ".type", "must be a string");
+            throw WebhookProblems.malformed(path + ".type", "must be a string");
         }
         if (eventId == null || eventId.isBlank()) {
             // Without it a redelivery cannot be recognised; LINE always sends one.
-            throw ProblemException.malformed(path + ".webhookEventId", "must be a non-empty string");
+            throw WebhookProblems.malformed(path + ".webhookEventId", "must be a non-empty string");
         }
         return new AcceptedEvent(eventId, type, userId, Arrays.copyOfRange(body, start, end));
     }

@@ -12,8 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import jp.moshisapo.checkin.config.CheckinConfig;
 import jp.moshisapo.checkin.metrics.CheckinMetrics;
-import jp.moshisapo.checkin.problem.ProblemException;
-import jp.moshisapo.checkin.problem.ProblemType;
+import jp.moshisapo.problem.ProblemException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -57,7 +56,7 @@ public class WebhookResource {
                 } else {
                     LOG.warnf("webhook events not accepted, LINE will redeliver: %s", error.getClass().getName());
                     stop(sample, "unavailable");
-                    answer.completeExceptionally(ProblemException.of(ProblemType.UNAVAILABLE));
+                    answer.completeExceptionally(WebhookProblems.unavailable());
                 }
             });
             return answer;
@@ -69,12 +68,12 @@ public class WebhookResource {
 
     private List<AcceptedEvent> verified(String signature, byte[] raw) {
         if (raw.length > maxBodyBytes) {
-            throw ProblemException.of(ProblemType.BODY_TOO_LARGE);
+            throw new ProblemException(WebhookProblems.bodyTooLarge(maxBodyBytes));
         }
         if (!signatures.isValid(raw, signature)) {
             metrics.signatureFailures().increment();
             LOG.warn("webhook refused: X-Line-Signature missing or wrong");
-            throw ProblemException.of(ProblemType.INVALID_SIGNATURE);
+            throw WebhookProblems.invalidSignature();
         }
         return body.events(raw);
     }

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import jp.moshisapo.checkin.problem.ProblemException;
-import jp.moshisapo.checkin.problem.ProblemType;
+import jp.moshisapo.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class WebhookBodyTest {
@@ -49,7 +48,7 @@ class WebhookBodyTest {
                 "{\"events\":[{\"type\":1,\"webhookEventId\":\"x\"}]}", "{\"events\":[{\"type\":\"a\",\"webhookEventId\":\"x\",",
                 "{\"events\":[{\"type\":\"a\",\"webhookEventId\":\"x\",\"x\":[1,}]}")) {
             ProblemException e = assertThrows(ProblemException.class, () -> body.events(bytes(bad)), bad);
-            assertEquals(ProblemType.MALFORMED_BODY, e.type(), bad);
+            assertEquals("malformed-body", e.problem().slug(), bad);
         }
     }
 
@@ -62,8 +61,8 @@ class WebhookBodyTest {
 
         ProblemException e = assertThrows(ProblemException.class, () -> body.events(overlongSlash));
 
-        assertEquals(ProblemType.MALFORMED_BODY, e.type());
-        assertEquals("not valid UTF-8", e.toProblem().errors().get(0).message());
+        assertEquals("malformed-body", e.problem().slug());
+        assertEquals("not valid UTF-8", e.problem().errors().get(0).message().en());
     }
 
     private static byte[] bytes(String text) {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import jp.moshisapo.facility.problem.FieldProblem;
-import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.problem.Refusals;
 
 /**
  * {@code GET /admin/facility-audit}: approvers read who looked up which venue, newest first, as they read
@@ -32,7 +32,7 @@ public class FacilityAuditResource {
     public List<AuditEntry> find(@QueryParam("user") String user, @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid(FieldProblem.of("limit", "field.limit.range", 1, MAX_LIMIT));
+            throw Refusals.invalid(FieldProblem.of("limit", "field.limit.range", 1, MAX_LIMIT));
         }
         String userName = user == null || user.isBlank() ? null : user.strip();
         return audit.find(userName, before == null ? Long.MAX_VALUE : before, limit);

@@ -9,8 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import jp.moshisapo.facility.jdbc.Jdbc;
-import jp.moshisapo.facility.problem.ProblemException;
-import jp.moshisapo.facility.problem.ProblemType;
+import jp.moshisapo.facility.problem.Refusals;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,7 +51,7 @@ public class StaffAuditLog {
         } catch (Jdbc.DataAccessException e) {
             SQLException cause = (SQLException) e.getCause();
             LOG.warnf("staff audit entry not written (SQLState %s); the read is refused", cause.getSQLState());
-            throw new ProblemException(ProblemType.UNAVAILABLE, "problem.audit.unavailable", List.of());
+            throw Refusals.unavailable("problem.audit.unavailable");
         }
     }
 

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import jp.moshisapo.facility.config.FacilityConfig;
-import jp.moshisapo.facility.web.Language;
 import jp.moshisapo.facility.web.Pages;
+import jp.moshisapo.problem.Language;
 
 /**
  * {@code GET /c/{code}}: where the poster's QR leads. An active code goes on into LINE with the check-in text

@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jp.moshisapo.facility.poster.Posters;
-import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.qr.QrImages;
 import jp.moshisapo.facility.qr.QrMatrix;
 
@@ -64,6 +64,6 @@ public class CodeResource {
     }
 
     private RegisteredCode active(String code) {
-        return codes.find(code).orElseThrow(() -> ProblemException.notFound("problem.code.not-found"));
+        return codes.find(code).orElseThrow(() -> Refusals.notFound("problem.code.not-found"));
     }
 }

@@ -13,7 +13,7 @@ import jp.moshisapo.facility.code.CodeIssuer;
 import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.code.CodeRepository;
 import jp.moshisapo.facility.problem.FieldProblem;
-import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.registration.Facility;
 import jp.moshisapo.facility.registration.FacilityRepository;
 import jp.moshisapo.facility.registration.RoomNames;
@@ -50,7 +50,7 @@ public class FacilityManagement {
         List<FieldProblem> errors = new ArrayList<>();
         List<String> names = RoomNames.check(rooms, taken, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Refusals.invalid(errors);
         }
         return issuer.issue(facility, names, now());
     }
@@ -77,7 +77,7 @@ public class FacilityManagement {
         String token = ManagementToken.generate(random);
         if (!facilities.replaceManagementTokenHash(facility.id(), ManagementToken.hash(presentedToken),
                 ManagementToken.hash(token))) {
-            throw ProblemException.notFound("problem.facility.not-found"); // rotated meanwhile by someone else
+            throw Refusals.notFound("problem.facility.not-found"); // rotated meanwhile by someone else
         }
         return token;
     }
@@ -86,9 +86,9 @@ public class FacilityManagement {
         try {
             return codes.find(PrintedCode.parse(codeText))
                     .filter(code -> code.facilityId().equals(facility.id()))
-                    .orElseThrow(() -> ProblemException.notFound("problem.code.not-found"));
+                    .orElseThrow(() -> Refusals.notFound("problem.code.not-found"));
         } catch (InvalidCodeException e) {
-            throw ProblemException.notFound("problem.code.not-found");
+            throw Refusals.notFound("problem.code.not-found");
         }
     }
 

@@ -3,8 +3,7 @@ package jp.moshisapo.facility.management;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-import jp.moshisapo.facility.problem.ProblemException;
-import jp.moshisapo.facility.problem.ProblemType;
+import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.registration.Facility;
 import jp.moshisapo.facility.registration.FacilityRepository;
 
@@ -31,9 +30,9 @@ public class ManagementAccess {
         Optional<byte[]> stored = id.flatMap(facilities::managementTokenHash);
         boolean matches = ManagementToken.matches(token, stored.orElse(NO_SUCH_HASH));
         if (stored.isEmpty() || !matches) {
-            throw ProblemException.notFound("problem.facility.not-found");
+            throw Refusals.notFound("problem.facility.not-found");
         }
-        return facilities.find(id.orElseThrow()).orElseThrow(() -> ProblemException.notFound(
+        return facilities.find(id.orElseThrow()).orElseThrow(() -> Refusals.notFound(
                 "problem.facility.not-found"));
     }
 
@@ -41,7 +40,7 @@ public class ManagementAccess {
     static String presentedToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || authorization.substring(BEARER.length()).isBlank()) {
-            throw ProblemException.of(ProblemType.UNAUTHORIZED);
+            throw Refusals.unauthorized();
         }
         return authorization.substring(BEARER.length()).strip();
     }

@@ -18,9 +18,9 @@ import jp.moshisapo.facility.code.CodeLinks;
 import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.code.RoomView;
 import jp.moshisapo.facility.poster.Posters;
-import jp.moshisapo.facility.problem.JsonBody;
-import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.registration.Facility;
+import jp.moshisapo.problem.rest.JsonBody;
 
 /**
  * A venue's own API, opened by its management token ({@code Authorization: Bearer <token>}) instead of a login:
@@ -102,7 +102,7 @@ public class ManagementResource {
         Facility facility = access.authorize(facilityId, authorization);
         List<CodeRecord> active = management.activeCodes(facility);
         if (active.isEmpty()) {
-            throw ProblemException.notFound("problem.posters.none-active");
+            throw Refusals.notFound("problem.posters.none-active");
         }
         return NoStore.apply(Response.ok(posters.all(facility, active), "application/pdf"))
                 .header("Content-Disposition", "attachment; filename=\"posters.pdf\"").build();

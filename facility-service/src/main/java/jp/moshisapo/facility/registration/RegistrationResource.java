@@ -12,7 +12,7 @@ import java.net.URI;
 import jp.moshisapo.facility.code.CodeLinks;
 import jp.moshisapo.facility.code.RoomView;
 import jp.moshisapo.facility.management.NoStore;
-import jp.moshisapo.facility.problem.JsonBody;
+import jp.moshisapo.problem.rest.JsonBody;
 
 /** {@code POST /api/facilities}: the venue form's submission. Open to anyone, like the seed's web form. */
 @Path("/api/facilities")

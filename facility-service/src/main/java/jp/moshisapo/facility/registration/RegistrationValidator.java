@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.moshisapo.facility.problem.FieldProblem;
-import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.problem.Refusals;
 
 /** Turns the raw form input into a {@link NewFacility}, or refuses it with every field's error at once. */
 public final class RegistrationValidator {
@@ -39,7 +39,7 @@ public final class RegistrationValidator {
         }
         List<String> rooms = RoomNames.check(request.rooms(), Set.of(), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Refusals.invalid(errors);
         }
         return new NewFacility(businessType.orElseThrow(), scale.orElseThrow(), name.orElseThrow(),
                 postalCode.orElseThrow(), address1.orElseThrow(), address2.orElseThrow(), phone.orElseThrow(),

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.moshisapo.facility.audit.CurrentStaff;
 import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.problem.FieldProblem;
-import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.registration.Facility;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
@@ -39,11 +39,11 @@ public class StaffLookupResource {
             code = PrintedCode.parse(typed);
         } catch (InvalidCodeException e) {
             // Say what was wrong: staff are reading a code over the phone and can ask again.
-            throw ProblemException.invalid(FieldProblem.of("code", "field.code." + e.reason().name()));
+            throw Refusals.invalid(FieldProblem.of("code", "field.code." + e.reason().name()));
         }
         return lookup.lookUp(staff.get(), code)
                 .map(found -> view(found.code(), found.facility()))
-                .orElseThrow(() -> ProblemException.notFound("problem.code.not-found"));
+                .orElseThrow(() -> Refusals.notFound("problem.code.not-found"));
     }
 
     private static StaffCodeView view(CodeRecord code, Facility facility) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.moshisapo.facility.text.Texts;
 
 /**
  * A deliberately tiny template language for the few server-rendered pages ({@code resources/web/*.html}):

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.moshisapo.facility.registration.BusinessType;
 import jp.moshisapo.facility.registration.ScaleBand;
+import jp.moshisapo.facility.text.Texts;
+import jp.moshisapo.problem.Language;
 
 /**
  * The venue pages: the registration form at {@code /}, the terms at {@code /terms} and the management page at

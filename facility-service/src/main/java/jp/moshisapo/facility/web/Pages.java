@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.moshisapo.facility.management.NoStore;
+import jp.moshisapo.facility.text.TextCatalog;
+import jp.moshisapo.facility.text.Texts;
+import jp.moshisapo.problem.Language;
 
 /** Renders the server-side pages with the headers every page gets. */
 @ApplicationScoped

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.moshisapo.facility.problem.FieldProblem;
-import jp.moshisapo.facility.problem.ProblemException;
+import jp.moshisapo.facility.text.Texts;
+import jp.moshisapo.problem.FieldError;
+import jp.moshisapo.problem.Language;
+import jp.moshisapo.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class RegistrationValidatorTest {
@@ -23,7 +26,13 @@ class RegistrationValidatorTest {
 
     private static Map<String, String> errors(RegistrationRequest request) {
         ProblemException problem = assertThrows(ProblemException.class, () -> RegistrationValidator.validate(request));
-        return problem.errors().stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::messageKey));
+        return problem.problem().in(Language.JA, null).errors().stream()
+                .collect(Collectors.toMap(FieldError::field, FieldError::message));
+    }
+
+    /** The Japanese message the venue reads for {@code key}. */
+    private static String ja(String key, Object... args) {
+        return Texts.bilingual(key, args).ja();
     }
 
     @Test
@@ -44,15 +53,15 @@ class RegistrationValidatorTest {
                 null));
 
         assertEquals(Map.of(
-                "businessType", "field.businessType.required",
-                "scale", "field.scale.required",
-                "name", "field.name.required",
-                "postalCode", "field.postalCode.required",
-                "address1", "field.address1.required",
-                "phone", "field.phone.required",
-                "email", "field.email.required",
-                "termsAccepted", "field.termsAccepted.required",
-                "rooms", "field.rooms.required"), errors);
+                "businessType", ja("field.businessType.required"),
+                "scale", ja("field.scale.required"),
+                "name", ja("field.name.required"),
+                "postalCode", ja("field.postalCode.required"),
+                "address1", ja("field.address1.required"),
+                "phone", ja("field.phone.required"),
+                "email", ja("field.email.required"),
+                "termsAccepted", ja("field.termsAccepted.required"),
+                "rooms", ja("field.rooms.required")), errors);
     }
 
     @Test
@@ -60,16 +69,16 @@ class RegistrationValidatorTest {
         Map<String, String> errors = errors(new RegistrationRequest("CASINO", "HUGE", "x".repeat(101), "12-34567",
                 "盛岡市", "二行\n目", "12345", "shop@", true, false, List.of("1階", "", "１階", "y".repeat(51))));
 
-        assertEquals("field.businessType.required", errors.get("businessType"));
-        assertEquals("field.scale.required", errors.get("scale"));
-        assertEquals("field.too-long", errors.get("name"));
-        assertEquals("field.postalCode.invalid", errors.get("postalCode"));
-        assertEquals("field.control-characters", errors.get("address2"));
-        assertEquals("field.phone.invalid", errors.get("phone"));
-        assertEquals("field.email.invalid", errors.get("email"));
-        assertEquals("field.room.required", errors.get("rooms[1]"));
-        assertEquals("field.room.duplicate", errors.get("rooms[2]"));
-        assertEquals("field.too-long", errors.get("rooms[3]"));
+        assertEquals(ja("field.businessType.required"), errors.get("businessType"));
+        assertEquals(ja("field.scale.required"), errors.get("scale"));
+        assertEquals(ja("field.too-long", RegistrationValidator.MAX_NAME), errors.get("name"));
+        assertEquals(ja("field.postalCode.invalid"), errors.get("postalCode"));
+        assertEquals(ja("field.control-characters"), errors.get("address2"));
+        assertEquals(ja("field.phone.invalid"), errors.get("phone"));
+        assertEquals(ja("field.email.invalid"), errors.get("email"));
+        assertEquals(ja("field.room.required"), errors.get("rooms[1]"));
+        assertEquals(ja("field.room.duplicate"), errors.get("rooms[2]"));
+        assertEquals(ja("field.too-long", RoomNames.MAX_LENGTH), errors.get("rooms[3]"));
         assertFalse(errors.containsKey("address1"));
         assertFalse(errors.containsKey("rooms[0]"));
     }
@@ -84,7 +93,7 @@ class RegistrationValidatorTest {
             RegistrationValidator.validate(with("020-8570", phone));
         }
         for (String phone : List.of("19-629-5487", "019-629-54", "019-629-5487 内線12", "+81-19-629-5487")) {
-            assertEquals("field.phone.invalid", errors(with("020-8570", phone)).get("phone"), phone);
+            assertEquals(ja("field.phone.invalid"), errors(with("020-8570", phone)).get("phone"), phone);
         }
     }
 
@@ -99,7 +108,7 @@ class RegistrationValidatorTest {
                 request.name(), request.postalCode(), request.address1(), request.address2(), request.phone(),
                 request.email(), true, false, rooms));
 
-        assertEquals(Map.of("rooms", "field.rooms.too-many"), errors);
+        assertEquals(Map.of("rooms", ja("field.rooms.too-many", RoomNames.MAX_ACTIVE)), errors);
     }
 
     @Test

@@ -1,96 +1,77 @@
 package jp.moshisapo.gateway.problem;
 
+import jp.moshisapo.problem.BilingualProblem;
+import jp.moshisapo.problem.Text;
+
 /**
  * Every problem the gateway answers by itself. Japanese first: venues and residents see them in the web form and
- * the browser, and prefecture staff read Japanese too; English for clients that ask for it (Accept-Language).
+ * the browser, and prefecture staff read Japanese too; English for clients that ask for it. The ones every service
+ * answers alike (401, 403, 404, 405, 413, 500) are the house's shared texts ({@link jp.moshisapo.problem.Problems}).
  */
 public final class Problems {
-
-    private static final String TYPE = "urn:moshisapo:problem:";
 
     private Problems() {
     }
 
-    public static Problem badRequest() {
-        return new Problem(TYPE + "bad-request", 400, "リクエストが正しくありません",
-                "URLに使用できない文字が含まれています。",
-                "Bad request", "The URL contains characters that cannot be used.");
+    public static BilingualProblem badRequest() {
+        return new BilingualProblem(400, "bad-request",
+                Text.of("リクエストが正しくありません", "Bad request"),
+                Text.of("URLに使用できない文字が含まれています。", "The URL contains characters that cannot be used."));
     }
 
-    public static Problem unauthorized() {
-        return new Problem(TYPE + "unauthorized", 401, "ログインが必要です",
-                "有効なアクセストークンがありません。ログインし直してください。",
-                "Login required", "There is no valid access token. Please log in again.");
+    public static BilingualProblem unauthorized() {
+        return jp.moshisapo.problem.Problems.unauthorized();
     }
 
-    public static Problem forbidden() {
-        return new Problem(TYPE + "forbidden", 403, "アクセスできません",
-                "この操作は許可されていません。",
-                "Forbidden", "You are not allowed to do this.");
+    public static BilingualProblem forbidden() {
+        return jp.moshisapo.problem.Problems.forbidden();
     }
 
-    public static Problem sourceNotAllowed() {
-        return new Problem(TYPE + "source-not-allowed", 403, "アクセスできません",
-                "この送信元からのアクセスは許可されていません。",
-                "Forbidden", "Requests from this address are not allowed.");
+    public static BilingualProblem sourceNotAllowed() {
+        return new BilingualProblem(403, "source-not-allowed", Text.of("アクセスできません", "Forbidden"),
+                Text.of("この送信元からのアクセスは許可されていません。", "Requests from this address are not allowed."));
     }
 
-    public static Problem notFound() {
-        return new Problem(TYPE + "not-found", 404, "ページが見つかりません",
-                "お探しのページは見つかりませんでした。URLをご確認ください。",
-                "Not found", "The page was not found. Please check the URL.");
+    public static BilingualProblem notFound() {
+        return jp.moshisapo.problem.Problems.notFound();
     }
 
-    public static Problem methodNotAllowed() {
-        return new Problem(TYPE + "method-not-allowed", 405, "この操作はできません",
-                "このURLではこのHTTPメソッドは使用できません。",
-                "Method not allowed", "This URL does not accept this HTTP method.");
+    public static BilingualProblem methodNotAllowed() {
+        return jp.moshisapo.problem.Problems.methodNotAllowed();
     }
 
-    public static Problem payloadTooLarge(long maxBytes) {
-        return new Problem(TYPE + "payload-too-large", 413, "送信データが大きすぎます",
-                "送信できるデータは" + readable(maxBytes) + "までです。",
-                "Request too large", "At most " + readable(maxBytes).replace("バイト", "bytes") + " can be sent.");
+    public static BilingualProblem payloadTooLarge(long maxBytes) {
+        return jp.moshisapo.problem.Problems.bodyTooLarge(maxBytes);
     }
 
-    public static Problem tooManyRequests(long retryAfterSeconds) {
-        return new Problem(TYPE + "too-many-requests", 429, "アクセスが集中しています",
-                "短い時間に多くのリクエストがありました。" + retryAfterSeconds + "秒ほど待ってから、もう一度お試しください。",
-                "Too many requests", "Too many requests in a short time. Please wait about " + retryAfterSeconds
-                        + " seconds and try again.");
+    public static BilingualProblem tooManyRequests(long retryAfterSeconds) {
+        return new BilingualProblem(429, "too-many-requests", Text.of("アクセスが集中しています", "Too many requests"),
+                Text.of("短い時間に多くのリクエストがありました。" + retryAfterSeconds + "秒ほど待ってから、もう一度お試しください。",
+                        "Too many requests in a short time. Please wait about " + retryAfterSeconds
+                                + " seconds and try again."));
     }
 
-    public static Problem internalError() {
-        return new Problem(TYPE + "internal-error", 500, "エラーが発生しました",
-                "処理中にエラーが発生しました。しばらくしてから、もう一度お試しください。",
-                "Error", "Something went wrong. Please try again in a moment.");
+    /** 500: the request id (sent with every problem) is what a caller quotes; the failure is logged with it. */
+    public static BilingualProblem internalError() {
+        return jp.moshisapo.problem.Problems.internal(null);
     }
 
-    public static Problem badGateway() {
-        return new Problem(TYPE + "upstream-unavailable", 502, "ただいま処理できません",
-                "サービスに接続できませんでした。しばらくしてから、もう一度お試しください。",
-                "Unavailable", "The service could not be reached. Please try again in a moment.");
+    public static BilingualProblem badGateway() {
+        return new BilingualProblem(502, "upstream-unavailable", Text.of("ただいま処理できません", "Unavailable"),
+                Text.of("サービスに接続できませんでした。しばらくしてから、もう一度お試しください。",
+                        "The service could not be reached. Please try again in a moment."));
     }
 
-    public static Problem gatewayTimeout() {
-        return new Problem(TYPE + "upstream-timeout", 504, "応答がありません",
-                "サービスから時間内に応答がありませんでした。しばらくしてから、もう一度お試しください。",
-                "No answer", "The service did not answer in time. Please try again in a moment.");
+    public static BilingualProblem gatewayTimeout() {
+        return new BilingualProblem(504, "upstream-timeout", Text.of("応答がありません", "No answer"),
+                Text.of("サービスから時間内に応答がありませんでした。しばらくしてから、もう一度お試しください。",
+                        "The service did not answer in time. Please try again in a moment."));
     }
 
-    public static Problem issuerUnavailable() {
-        return new Problem(TYPE + "issuer-unavailable", 503, "ただいまログインを確認できません",
-                "認証サービスに接続できませんでした。しばらくしてから、もう一度お試しください。",
-                "Login cannot be checked", "The sign-in service could not be reached. Please try again in a moment.");
-    }
-
-    static String readable(long bytes) {
-        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB";
-        }
-        if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB";
-        }
-        return bytes + " バイト";
+    public static BilingualProblem issuerUnavailable() {
+        return new BilingualProblem(503, "issuer-unavailable",
+                Text.of("ただいまログインを確認できません", "Login cannot be checked"),
+                Text.of("認証サービスに接続できませんでした。しばらくしてから、もう一度お試しください。",
+                        "The sign-in service could not be reached. Please try again in a moment."));
     }
 }

@@ -13,10 +13,10 @@ import io.vertx.httpproxy.ProxyResponse;
 import java.util.concurrent.TimeoutException;
 import jp.moshisapo.gateway.bodylimit.LimitedBodyStream;
 import jp.moshisapo.gateway.clientaddress.ClientAddress;
-import jp.moshisapo.gateway.problem.Problem;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
-import jp.moshisapo.gateway.requestid.RequestIds;
+import jp.moshisapo.problem.BilingualProblem;
+import jp.moshisapo.problem.Problem;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,7 +66,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
 
     private ProxyResponse refusal(ProxyRequest request, Throwable failure, LimitedBodyStream counted) {
-        Problem problem;
+        BilingualProblem problem;
         if (counted != null && counted.exceeded()) {
             problem = Problems.payloadTooLarge(counted.limit());
             // the client may still be sending the rest; it must not be read as a next request
@@ -85,7 +85,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .setBody(Body.body(problem.toJson(RequestIds.of(ctx), ProblemResponses.prefersEnglish(ctx))));
+                .setBody(Body.body(ProblemResponses.body(ctx, problem)));
         if (problem.status() == 413) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }

@@ -184,8 +184,8 @@ class StaffAuthenticationIT {
 
     @Test
     void serviceDecidesRolesAndItsForbiddenAnswerReachesTheClientUntouched() {
-        String problem = "{\"type\":\"urn:moshisapo:problem:not-approver\",\"title\":\"承認できません\","
-                + "\"status\":403,\"detail\":\"承認者の権限がありません。\",\"errors\":{}}";
+        String problem = "{\"type\":\"https://moshisapo.jp/problems/not-approver\",\"title\":\"承認できません\","
+                + "\"status\":403,\"detail\":\"承認者の権限がありません。\",\"errors\":[]}";
         upstreams.notification().answer("/admin/cases/7/approve", (exchange, received) -> {
             byte[] body = problem.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/problem+json");

@@ -99,7 +99,8 @@ class RoutingIT {
             assertEquals(404, response.statusCode(), path);
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
             assertTrue(response.body().contains("\"status\":404"), response.body());
-            assertTrue(response.body().contains("ページが見つかりません"), response.body());
+            assertTrue(response.body().contains("お探しのページまたはデータは見つかりませんでした"), response.body());
+            assertTrue(response.body().contains("\"errors\":[]"), response.body());
         }
         assertTrue(upstreams.facility().received().isEmpty());
         assertTrue(upstreams.checkin().received().isEmpty());

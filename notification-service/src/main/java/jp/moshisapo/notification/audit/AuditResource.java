@@ -9,9 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import jp.moshisapo.notification.db.Db;
-import jp.moshisapo.notification.problem.FieldError;
-import jp.moshisapo.notification.problem.ProblemException;
-import jp.moshisapo.notification.problem.Text;
+import jp.moshisapo.problem.InvalidField;
+import jp.moshisapo.problem.ProblemException;
+import jp.moshisapo.problem.Text;
 import jp.moshisapo.protocol.audit.AuditChain.Anchor;
 import jp.moshisapo.protocol.audit.AuditChainReader;
 
@@ -36,7 +36,7 @@ public class AuditResource {
     public List<AuditEntry> find(@QueryParam("caseId") Long caseId, @QueryParam("user") String user,
             @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw ProblemException.invalid(List.of(FieldError.of("limit", Text.of("1〜1000 の範囲で指定してください。",
+            throw ProblemException.invalid(List.of(InvalidField.of("limit", Text.of("1〜1000 の範囲で指定してください。",
                     "Between 1 and 1000."))));
         }
         String userName = user == null || user.isBlank() ? null : user.strip();
@@ -66,7 +66,7 @@ public class AuditResource {
             }
             return Anchor.of(seq, hash);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(List.of(FieldError.of("anchorHash", Text.of(
+            throw ProblemException.invalid(List.of(InvalidField.of("anchorHash", Text.of(
                     "anchorSeq（1 以上）と anchorHash（16 進 64 桁）を組で指定してください。",
                     "Give anchorSeq (1 or more) and anchorHash (64 hex digits) together."))));
         }

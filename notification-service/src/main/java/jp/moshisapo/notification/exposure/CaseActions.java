@@ -1,8 +1,8 @@
 package jp.moshisapo.notification.exposure;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jp.moshisapo.notification.problem.Language;
-import jp.moshisapo.notification.problem.Text;
+import jp.moshisapo.problem.Language;
+import jp.moshisapo.problem.Text;
 
 /**
  * What the staff member reading a case may do with it now, and why not. The staff console shows its buttons from

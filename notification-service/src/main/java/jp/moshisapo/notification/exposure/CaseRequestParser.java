@@ -16,10 +16,10 @@ import jp.moshisapo.notification.config.CaseConfig;
 import jp.moshisapo.notification.matching.CaseTarget;
 import jp.moshisapo.notification.matching.MatchWindows;
 import jp.moshisapo.notification.matching.TimeWindow;
-import jp.moshisapo.notification.problem.FieldError;
-import jp.moshisapo.notification.problem.ProblemException;
-import jp.moshisapo.notification.problem.Text;
 import jp.moshisapo.notification.visit.Retention;
+import jp.moshisapo.problem.InvalidField;
+import jp.moshisapo.problem.ProblemException;
+import jp.moshisapo.problem.Text;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
 
@@ -53,8 +53,8 @@ public class CaseRequestParser {
 
     public CaseDraft parse(CaseRequest request) {
         Instant now = clock.instant();
-        List<FieldError> errors = new ArrayList<>();
-        request.unknownFields.forEach(f -> errors.add(FieldError.of(f,
+        List<InvalidField> errors = new ArrayList<>();
+        request.unknownFields.forEach(f -> errors.add(InvalidField.of(f,
                 Text.of("この項目は受け付けていません。", "This field is not accepted."))));
         List<String> codes = codes(request.codes, errors);
         List<TimeWindow> windows = windows(request, now, errors);
@@ -66,14 +66,14 @@ public class CaseRequestParser {
         return new CaseDraft(new CaseTarget(codes, MatchWindows.merge(windows)), message, note);
     }
 
-    private static List<String> codes(List<String> given, List<FieldError> errors) {
+    private static List<String> codes(List<String> given, List<InvalidField> errors) {
         if (given == null || given.isEmpty()) {
-            errors.add(FieldError.of("codes", Text.of("施設のコードを1つ以上入力してください。",
+            errors.add(InvalidField.of("codes", Text.of("施設のコードを1つ以上入力してください。",
                     "Enter at least one venue code.")));
             return List.of();
         }
         if (given.size() > MAX_CODES) {
-            errors.add(FieldError.of("codes", Text.of("コードは1件あたり" + MAX_CODES + "個までです。",
+            errors.add(InvalidField.of("codes", Text.of("コードは1件あたり" + MAX_CODES + "個までです。",
                     "A case can have at most " + MAX_CODES + " codes.")));
             return List.of();
         }
@@ -82,7 +82,7 @@ public class CaseRequestParser {
             try {
                 codes.add(PrintedCode.parse(given.get(i)).canonical());
             } catch (InvalidCodeException e) {
-                errors.add(FieldError.of("codes[" + i + "]", codeMessage(e.reason())));
+                errors.add(InvalidField.of("codes[" + i + "]", codeMessage(e.reason())));
             }
         }
         return List.copyOf(codes);
@@ -101,11 +101,11 @@ public class CaseRequestParser {
         };
     }
 
-    private List<TimeWindow> windows(CaseRequest request, Instant now, List<FieldError> errors) {
+    private List<TimeWindow> windows(CaseRequest request, Instant now, List<InvalidField> errors) {
         boolean hasDates = request.dates != null;
         boolean hasWindow = request.window != null;
         if (hasDates == hasWindow) {
-            errors.add(FieldError.of(hasDates ? "window" : "dates", hasDates
+            errors.add(InvalidField.of(hasDates ? "window" : "dates", hasDates
                     ? Text.of("日付（dates）と時間帯（window）はどちらか一方だけを指定してください。",
                             "Give either dates or a time window, not both.")
                     : Text.of("日付（dates）または時間帯（window）を指定してください。",
@@ -115,14 +115,14 @@ public class CaseRequestParser {
         return hasDates ? dateWindows(request.dates, now, errors) : explicitWindow(request.window, now, errors);
     }
 
-    private List<TimeWindow> dateWindows(List<String> dates, Instant now, List<FieldError> errors) {
+    private List<TimeWindow> dateWindows(List<String> dates, Instant now, List<InvalidField> errors) {
         if (dates.isEmpty()) {
-            errors.add(FieldError.of("dates", Text.of("日付を1つ以上指定してください（時間帯が空です）。",
+            errors.add(InvalidField.of("dates", Text.of("日付を1つ以上指定してください（時間帯が空です）。",
                     "Give at least one date.")));
             return List.of();
         }
         if (dates.size() > MAX_DATES) {
-            errors.add(FieldError.of("dates", Text.of("日付は" + MAX_DATES + "日分までです。",
+            errors.add(InvalidField.of("dates", Text.of("日付は" + MAX_DATES + "日分までです。",
                     "At most " + MAX_DATES + " dates.")));
             return List.of();
         }
@@ -134,14 +134,14 @@ public class CaseRequestParser {
             try {
                 day = LocalDate.parse(String.valueOf(dates.get(i)).strip());
             } catch (DateTimeParseException e) {
-                errors.add(FieldError.of(field, Text.of("日付は yyyy-MM-dd の形式で入力してください（例: 2026-11-20）。",
+                errors.add(InvalidField.of(field, Text.of("日付は yyyy-MM-dd の形式で入力してください（例: 2026-11-20）。",
                         "Write dates as yyyy-MM-dd (e.g. 2026-11-20).")));
                 continue;
             }
             if (day.isAfter(today)) {
-                errors.add(FieldError.of(field, Text.of("未来の日付は指定できません。", "The date is in the future.")));
+                errors.add(InvalidField.of(field, Text.of("未来の日付は指定できません。", "The date is in the future.")));
             } else if (retention.expired(day, now)) {
-                errors.add(FieldError.of(field, retentionMessage()));
+                errors.add(InvalidField.of(field, retentionMessage()));
             } else {
                 windows.add(new TimeWindow(retention.days().startOf(day), retention.days().endOf(day)));
             }
@@ -149,31 +149,31 @@ public class CaseRequestParser {
         return windows;
     }
 
-    private List<TimeWindow> explicitWindow(CaseRequest.WindowRequest window, Instant now, List<FieldError> errors) {
+    private List<TimeWindow> explicitWindow(CaseRequest.WindowRequest window, Instant now, List<InvalidField> errors) {
         Instant from = instant(window.from(), "window.from", errors);
         Instant to = instant(window.to(), "window.to", errors);
         if (from == null || to == null) {
             return List.of();
         }
         if (!from.isBefore(to)) {
-            errors.add(FieldError.of("window", Text.of("時間帯が空です。終了（to）は開始（from）より後にしてください。",
+            errors.add(InvalidField.of("window", Text.of("時間帯が空です。終了（to）は開始（from）より後にしてください。",
                     "The window is empty: its end (to) must come after its start (from).")));
         } else if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            errors.add(FieldError.of("window", Text.of("時間帯は31日以内にしてください。",
+            errors.add(InvalidField.of("window", Text.of("時間帯は31日以内にしてください。",
                     "A window can span at most 31 days.")));
         } else if (from.isAfter(now)) {
-            errors.add(FieldError.of("window.from", Text.of("未来の時間帯は指定できません。",
+            errors.add(InvalidField.of("window.from", Text.of("未来の時間帯は指定できません。",
                     "The window starts in the future.")));
         } else if (!to.isAfter(retention.horizon(now))) {
-            errors.add(FieldError.of("window", retentionMessage()));
+            errors.add(InvalidField.of("window", retentionMessage()));
         } else if (Duration.between(from, to).compareTo(minWindow) < 0) {
-            errors.add(FieldError.of("window", Text.of("時間帯は" + japanese(minWindow) + "以上にしてください"
+            errors.add(InvalidField.of("window", Text.of("時間帯は" + japanese(minWindow) + "以上にしてください"
                     + "（短い時間帯では、お一人の利用が特定できてしまうためです）。", "A window must be at least "
                     + english(minWindow) + " long: a shorter one could single out one person's visit.")));
         } else if (Duration.between(max(from, retention.horizon(now)), min(to, now)).compareTo(minWindow) < 0) {
             // Only the part between the retention horizon and now can hold visits: [now - 1 min, now + 1 h]
             // would count the last minute's visitors just as a one-minute window does.
-            errors.add(FieldError.of("window", Text.of("時間帯のうち、記録が残っている部分（保存期間内で現在時刻まで）が"
+            errors.add(InvalidField.of("window", Text.of("時間帯のうち、記録が残っている部分（保存期間内で現在時刻まで）が"
                     + japanese(minWindow) + "以上になるようにしてください。", "The part of the window that can hold "
                     + "visits (within the retention, up to now) must be at least " + english(minWindow) + " long.")));
         } else {
@@ -182,9 +182,9 @@ public class CaseRequestParser {
         return List.of();
     }
 
-    private Instant instant(String value, String field, List<FieldError> errors) {
+    private Instant instant(String value, String field, List<InvalidField> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(FieldError.of(field, Text.of("日時を入力してください（例: 2026-11-20T18:00+09:00）。",
+            errors.add(InvalidField.of(field, Text.of("日時を入力してください（例: 2026-11-20T18:00+09:00）。",
                     "Enter a date and time (e.g. 2026-11-20T18:00+09:00).")));
             return null;
         }
@@ -194,27 +194,27 @@ public class CaseRequestParser {
             try {
                 return LocalDateTime.parse(value.strip()).atZone(retention.days().zone()).toInstant();
             } catch (DateTimeParseException e) {
-                errors.add(FieldError.of(field, Text.of("日時の形式が正しくありません（例: 2026-11-20T18:00+09:00）。",
+                errors.add(InvalidField.of(field, Text.of("日時の形式が正しくありません（例: 2026-11-20T18:00+09:00）。",
                         "Not a date and time (e.g. 2026-11-20T18:00+09:00).")));
                 return null;
             }
         }
     }
 
-    private String message(CaseRequest request, List<FieldError> errors) {
+    private String message(CaseRequest request, List<InvalidField> errors) {
         if (request.message != null && request.message.isBlank()) {
-            errors.add(FieldError.of("message", Text.of("本文が空です。既定の文面を使う場合は項目ごと省略してください。",
+            errors.add(InvalidField.of("message", Text.of("本文が空です。既定の文面を使う場合は項目ごと省略してください。",
                     "The message is empty. Leave the field out to send the default text.")));
             return null;
         }
         if (request.extraText != null && request.extraText.length() > MAX_EXTRA_TEXT) {
-            errors.add(FieldError.of("extraText", Text.of("追記は" + MAX_EXTRA_TEXT + "文字までです。",
+            errors.add(InvalidField.of("extraText", Text.of("追記は" + MAX_EXTRA_TEXT + "文字までです。",
                     "The extra text can have at most " + MAX_EXTRA_TEXT + " characters.")));
             return null;
         }
         String text = notice.compose(request.message, request.extraText);
         if (text.length() > NoticeText.MAX_LENGTH) {
-            errors.add(FieldError.of(request.message != null ? "message" : "extraText", Text.of(
+            errors.add(InvalidField.of(request.message != null ? "message" : "extraText", Text.of(
                     "LINE のメッセージは" + NoticeText.MAX_LENGTH + "文字までです（現在 " + text.length() + " 文字）。",
                     "A LINE message can have at most " + NoticeText.MAX_LENGTH + " characters (this one has "
                             + text.length() + ").")));
@@ -223,14 +223,14 @@ public class CaseRequestParser {
         return text;
     }
 
-    private static String note(String note, List<FieldError> errors) {
+    private static String note(String note, List<InvalidField> errors) {
         if (note == null || note.isBlank()) {
-            errors.add(FieldError.of("note", Text.of("メモ（案件の根拠・経緯）を入力してください。",
+            errors.add(InvalidField.of("note", Text.of("メモ（案件の根拠・経緯）を入力してください。",
                     "Enter a note: why this case is opened.")));
             return null;
         }
         if (note.length() > MAX_NOTE) {
-            errors.add(FieldError.of("note", Text.of("メモは" + MAX_NOTE + "文字までです。",
+            errors.add(InvalidField.of("note", Text.of("メモは" + MAX_NOTE + "文字までです。",
                     "The note can have at most " + MAX_NOTE + " characters.")));
             return null;
         }

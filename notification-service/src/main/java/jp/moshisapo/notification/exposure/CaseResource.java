@@ -17,11 +17,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import jp.moshisapo.notification.audit.CurrentActor;
-import jp.moshisapo.notification.problem.FieldError;
-import jp.moshisapo.notification.problem.JsonBody;
-import jp.moshisapo.notification.problem.Language;
-import jp.moshisapo.notification.problem.ProblemException;
-import jp.moshisapo.notification.problem.Text;
+import jp.moshisapo.problem.InvalidField;
+import jp.moshisapo.problem.Language;
+import jp.moshisapo.problem.ProblemException;
+import jp.moshisapo.problem.Text;
+import jp.moshisapo.problem.rest.JsonBody;
 
 /** The staff API of exposure cases. Roles come from the token; the gateway checks them too (defence in depth). */
 @Path("/admin/cases")
@@ -48,10 +48,6 @@ public class CaseResource {
     @RolesAllowed("staff")
     public Response create(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
         CaseRequest request = json.read(body, CaseRequest.class, MAX_BODY_BYTES);
-        if (request == null) {
-            throw ProblemException.invalid(List.of(FieldError.of("", Text.of("リクエスト本文（JSON）が必要です。",
-                    "A JSON request body is required."))));
-        }
         CaseView created = cases.create(request, actor.get());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
@@ -62,7 +58,7 @@ public class CaseResource {
     public List<CaseSummary> list(@QueryParam("state") String state, @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 200) {
-            throw ProblemException.invalid(List.of(FieldError.of("limit", Text.of("1〜200 の範囲で指定してください。",
+            throw ProblemException.invalid(List.of(InvalidField.of("limit", Text.of("1〜200 の範囲で指定してください。",
                     "Between 1 and 200."))));
         }
         return cases.list(state(state), before == null ? Long.MAX_VALUE : before, limit);
@@ -106,7 +102,7 @@ public class CaseResource {
         try {
             return CaseState.valueOf(state.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(List.of(FieldError.of("state", Text.of(
+            throw ProblemException.invalid(List.of(InvalidField.of("state", Text.of(
                     "DRAFT, SENDING, DONE, FAILED, CANCELLED のいずれかを指定してください。",
                     "One of DRAFT, SENDING, DONE, FAILED, CANCELLED."))));
         }

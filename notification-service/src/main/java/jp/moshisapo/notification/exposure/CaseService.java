@@ -20,10 +20,10 @@ import jp.moshisapo.notification.code.KnownCode;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.matching.Preview;
 import jp.moshisapo.notification.matching.PreviewQuery;
-import jp.moshisapo.notification.problem.FieldError;
-import jp.moshisapo.notification.problem.Language;
-import jp.moshisapo.notification.problem.ProblemException;
-import jp.moshisapo.notification.problem.Text;
+import jp.moshisapo.problem.InvalidField;
+import jp.moshisapo.problem.Language;
+import jp.moshisapo.problem.ProblemException;
+import jp.moshisapo.problem.Text;
 
 /** The case workflow: draft with preview, four-eyes approval, cancel; every step audited in its transaction. */
 @ApplicationScoped
@@ -154,14 +154,14 @@ public class CaseService {
         if (unknown.isEmpty()) {
             return venues;
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         List<String> display = unknown.stream().map(CaseViews::displayCode).toList();
         for (int i = 0; i < request.codes.size(); i++) {
             String typed = request.codes.get(i);
             String canonical = jp.moshisapo.protocol.code.PrintedCode.parse(typed).canonical();
             if (unknown.contains(canonical)) {
                 String shown = CaseViews.displayCode(canonical);
-                errors.add(FieldError.of("codes[" + i + "]", Text.of("登録されていないコードです: " + shown,
+                errors.add(InvalidField.of("codes[" + i + "]", Text.of("登録されていないコードです: " + shown,
                         "No venue has this code: " + shown)));
             }
         }

@@ -18,8 +18,8 @@ import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.exposure.CaseRepository;
 import jp.moshisapo.notification.exposure.CaseViews;
 import jp.moshisapo.notification.exposure.ExposureCase;
-import jp.moshisapo.notification.problem.ProblemException;
-import jp.moshisapo.notification.problem.Text;
+import jp.moshisapo.problem.ProblemException;
+import jp.moshisapo.problem.Text;
 
 /** Builds a case's {@link DeliveryReport} from its batches. */
 @ApplicationScoped

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jp.moshisapo.notification.problem.Language;
+import jp.moshisapo.problem.Language;
 import org.junit.jupiter.api.Test;
 
 class CaseActionsTest {

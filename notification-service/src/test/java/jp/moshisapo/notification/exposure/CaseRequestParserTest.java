@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jp.moshisapo.notification.config.NoticeConfig;
 import jp.moshisapo.notification.matching.TimeWindow;
-import jp.moshisapo.notification.problem.FieldError;
-import jp.moshisapo.notification.problem.ProblemException;
 import jp.moshisapo.notification.visit.Days;
 import jp.moshisapo.notification.visit.Retention;
+import jp.moshisapo.problem.FieldError;
+import jp.moshisapo.problem.Language;
+import jp.moshisapo.problem.ProblemException;
 import jp.moshisapo.protocol.code.PrintedCode;
 import org.junit.jupiter.api.Test;
 
@@ -70,9 +71,9 @@ class CaseRequestParserTest {
     void everyMistakeIsReportedWithItsField() {
         ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(request(
                 List.of("ABCD-EFGH", "ÄÄÄ"), List.of("2026-13-01", "2026-12-01", "2026-10-01"), null, " ", null, "")));
-        Map<String, String> errors = e.problem().errors().stream()
+        Map<String, String> errors = e.problem().in(Language.JA, null).errors().stream()
                 .collect(Collectors.toMap(FieldError::field, FieldError::message));
-        assertEquals(400, e.problem().status());
+        assertEquals(400, e.problem().in(Language.JA, null).status());
         assertTrue(errors.get("codes[0]").contains("桁数"));
         assertTrue(errors.get("codes[1]").contains("使えない文字"));
         assertTrue(errors.get("dates[0]").contains("yyyy-MM-dd"));
@@ -86,10 +87,10 @@ class CaseRequestParserTest {
     void anEmptyWindowIsRefusedClearly() {
         ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(request(List.of(CODE), null,
                 new CaseRequest.WindowRequest("2026-11-20T20:00+09:00", "2026-11-20T18:00+09:00"), null, null, "n")));
-        assertTrue(e.problem().errors().get(0).message().contains("時間帯が空です"));
+        assertTrue(e.problem().in(Language.JA, null).errors().get(0).message().contains("時間帯が空です"));
         ProblemException noDates = assertThrows(ProblemException.class,
                 () -> parser.parse(request(List.of(CODE), List.of(), null, null, null, "n")));
-        assertTrue(noDates.problem().errors().get(0).message().contains("時間帯が空です"));
+        assertTrue(noDates.problem().in(Language.JA, null).errors().get(0).message().contains("時間帯が空です"));
     }
 
     @Test
@@ -97,9 +98,9 @@ class CaseRequestParserTest {
         ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(request(List.of(CODE), null,
                 new CaseRequest.WindowRequest("2026-11-20T18:00+09:00", "2026-11-20T18:01+09:00"), null, null, "n")));
 
-        assertEquals("window", e.problem().errors().get(0).field());
-        assertTrue(e.problem().errors().get(0).message().contains("時間帯は30分以上にしてください"),
-                e.problem().errors().get(0).message());
+        assertEquals("window", e.problem().in(Language.JA, null).errors().get(0).field());
+        assertTrue(e.problem().in(Language.JA, null).errors().get(0).message().contains("時間帯は30分以上にしてください"),
+                e.problem().in(Language.JA, null).errors().get(0).message());
     }
 
     @Test
@@ -117,8 +118,8 @@ class CaseRequestParserTest {
         ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(request(List.of(CODE), null,
                 new CaseRequest.WindowRequest("2026-11-25T11:59+09:00", "2026-11-25T13:00+09:00"), null, null, "n")));
 
-        assertTrue(e.problem().errors().get(0).message().contains("記録が残っている部分"),
-                e.problem().errors().get(0).message());
+        assertTrue(e.problem().in(Language.JA, null).errors().get(0).message().contains("記録が残っている部分"),
+                e.problem().in(Language.JA, null).errors().get(0).message());
     }
 
     @Test
@@ -146,7 +147,7 @@ class CaseRequestParserTest {
     void aMessageLongerThanLineAllowsIsRefused() {
         ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(request(List.of(CODE),
                 List.of("2026-11-20"), null, "あ".repeat(5001), null, "n")));
-        assertEquals("message", e.problem().errors().get(0).field());
+        assertEquals("message", e.problem().in(Language.JA, null).errors().get(0).field());
     }
 
     private static CaseRequest request(List<String> codes, List<String> dates, CaseRequest.WindowRequest window,

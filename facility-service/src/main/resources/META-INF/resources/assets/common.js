@@ -41,10 +41,13 @@ export function fillCard(card, room) {
   }
 }
 
-/** Downloads all posters of a venue: the token goes in a header, never in a URL. */
-export async function downloadAllPosters(facilityId, token, onError) {
+/**
+ * Downloads one of a venue's PDFs ('posters.pdf': every poster; 'table-cards.pdf': the table cards, 8 to a sheet).
+ * The token goes in a header, never in a URL.
+ */
+export async function downloadVenuePdf(facilityId, token, file, onError) {
   try {
-    const response = await fetch(`/api/facilities/${encodeURIComponent(facilityId)}/posters.pdf`, {
+    const response = await fetch(`/api/facilities/${encodeURIComponent(facilityId)}/${file}`, {
       headers: { Authorization: `Bearer ${token}`, 'Accept-Language': lang },
     });
     if (!response.ok) {
@@ -55,7 +58,7 @@ export async function downloadAllPosters(facilityId, token, onError) {
     const blob = await response.blob();
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = 'posters.pdf';
+    link.download = file;
     document.body.append(link);
     link.click();
     link.remove();

@@ -1,5 +1,5 @@
 // The venue registration form: room rows, field-level errors from the API, and the completion screen.
-import { apiUrl, downloadAllPosters, fillCard, headers, lang, local, readJson } from './common.js';
+import { apiUrl, downloadVenuePdf, fillCard, headers, lang, local, readJson } from './common.js';
 
 const form = document.getElementById('registration');
 const rooms = document.getElementById('rooms');
@@ -129,8 +129,10 @@ function showDone(result) {
   manageLink.href = local(result.managementUrl) + new URL(result.managementUrl).hash;
   manageLink.textContent = result.managementUrl;
   document.getElementById('manage-token').textContent = result.managementToken;
-  document.getElementById('all-posters').addEventListener('click', () => downloadAllPosters(
-    result.facilityId, result.managementToken, (message) => window.alert(message || form.dataset.msgNetwork)));
+  for (const [button, file] of [['all-posters', 'posters.pdf'], ['table-cards', 'table-cards.pdf']]) {
+    document.getElementById(button).addEventListener('click', () => downloadVenuePdf(result.facilityId,
+      result.managementToken, file, (message) => window.alert(message || form.dataset.msgNetwork)));
+  }
   document.getElementById('lang-switch').hidden = true; // switching language would lose this one-time page
   done.hidden = false;
   window.scrollTo(0, 0);

@@ -1,5 +1,5 @@
 // The venue's management page: reads the facility id and token from the URL fragment (never sent to a server).
-import { apiUrl, downloadAllPosters, fillCard, headers, local, readJson } from './common.js';
+import { apiUrl, downloadVenuePdf, fillCard, headers, local, readJson } from './common.js';
 
 const root = document.getElementById('manage');
 const status = document.getElementById('manage-status');
@@ -129,7 +129,9 @@ document.getElementById('rotate-token').addEventListener('click', async () => {
   }
 });
 
-document.getElementById('all-posters').addEventListener('click',
-  () => downloadAllPosters(facilityId, token, (message) => say(message || root.dataset.msgNetwork)));
+for (const [button, file] of [['all-posters', 'posters.pdf'], ['table-cards', 'table-cards.pdf']]) {
+  document.getElementById(button).addEventListener('click',
+    () => downloadVenuePdf(facilityId, token, file, (message) => say(message || root.dataset.msgNetwork)));
+}
 
 load();

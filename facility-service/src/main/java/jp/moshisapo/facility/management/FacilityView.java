@@ -10,5 +10,5 @@ import jp.moshisapo.facility.registration.ScaleBand;
 /** A venue as its manager sees it, with every code it was ever issued (revoked ones included). */
 public record FacilityView(UUID facilityId, String name, BusinessType businessType, ScaleBand scale,
         String postalCode, String address1, String address2, String phone, String email, boolean receiveNotices,
-        Instant createdAt, String allPostersPdfUrl, List<RoomView> rooms) {
+        Instant createdAt, String allPostersPdfUrl, String tableCardsPdfUrl, List<RoomView> rooms) {
 }

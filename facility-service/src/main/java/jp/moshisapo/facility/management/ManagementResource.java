@@ -56,6 +56,7 @@ public class ManagementResource {
                 facility.scale(), facility.postalCode().display(), facility.address1(), facility.address2(),
                 facility.phone(), facility.email(), facility.receiveNotices(), facility.createdAt(),
                 links.base() + "/api/facilities/" + facility.id() + "/posters.pdf",
+                links.base() + "/api/facilities/" + facility.id() + "/table-cards.pdf",
                 rooms(management.codes(facility)));
         return NoStore.apply(Response.ok(view)).build();
     }
@@ -99,13 +100,27 @@ public class ManagementResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response allPosters(@PathParam("facilityId") String facilityId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return pdf(facilityId, authorization, posters::all, "posters.pdf");
+    }
+
+    /** Every active code as a small card, 8 to an A4 sheet: a code per table without a poster per table. */
+    @GET
+    @Path("/table-cards.pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response tableCards(@PathParam("facilityId") String facilityId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return pdf(facilityId, authorization, posters::tableCards, "table-cards.pdf");
+    }
+
+    private Response pdf(String facilityId, String authorization,
+            java.util.function.BiFunction<Facility, List<CodeRecord>, byte[]> render, String fileName) {
         Facility facility = access.authorize(facilityId, authorization);
         List<CodeRecord> active = management.activeCodes(facility);
         if (active.isEmpty()) {
             throw Refusals.notFound("problem.posters.none-active");
         }
-        return NoStore.apply(Response.ok(posters.all(facility, active), "application/pdf"))
-                .header("Content-Disposition", "attachment; filename=\"posters.pdf\"").build();
+        return NoStore.apply(Response.ok(render.apply(facility, active), "application/pdf"))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     private List<RoomView> rooms(List<CodeRecord> codes) {

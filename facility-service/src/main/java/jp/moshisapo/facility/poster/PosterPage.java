@@ -22,17 +22,18 @@ final class PosterPage {
 
     private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
     private static final float HEADER_HEIGHT = 80;
-    private static final String MISSING_GLYPH = "〓"; // the typesetter's mark for a character the font lacks
 
     private final PDPageContentStream content;
     private final PDType0Font font;
     private final PosterWording wording;
+    private final Pen pen;
     private float top;
 
     PosterPage(PDPageContentStream content, PDType0Font font, PosterWording wording) {
         this.content = content;
         this.font = font;
         this.wording = wording;
+        this.pen = new Pen(content, font);
     }
 
     void draw(Poster poster, QrMatrix qr) throws IOException {
@@ -94,22 +95,7 @@ final class PosterPage {
     }
 
     private void qr(QrMatrix qr) throws IOException {
-        float module = QR_SIDE / (qr.size() + 2 * QrMatrix.QUIET_ZONE);
-        float left = (PAGE.getWidth() - QR_SIDE) / 2 + QrMatrix.QUIET_ZONE * module;
-        float qrTop = top + QrMatrix.QUIET_ZONE * module;
-        // Each row's runs reach a little into the row below: rows that merely touch leave a hairline seam when a viewer
-        // or printer rasterises at a fractional pixel, and the seams made 1 poster in 500 unreadable to a scanner.
-        float seamOverlap = module * 0.08f;
-        content.setNonStrokingColor(Color.BLACK);
-        qr.forEachRun((x, row, length) -> {
-            try {
-                content.addRect(left + x * module, y(qrTop + (row + 1) * module + seamOverlap), length * module,
-                        module + seamOverlap);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        content.fill();
+        pen.qr(qr, (PAGE.getWidth() - QR_SIDE) / 2, top, QR_SIDE);
         top += QR_SIDE;
     }
 
@@ -184,46 +170,24 @@ final class PosterPage {
         text(text, size, (PAGE.getWidth() - TextLines.width(font, size, text)) / 2, top, color);
     }
 
-    /** The largest size up to {@code size} at which {@code text} fits in {@code width}. */
+    /** Poster text is never set below 8 pt: the fallback for what does not fit is wrapping, not shrinking. */
     private float fit(String text, float size, float width) {
-        float natural = TextLines.width(font, size, text);
-        return natural <= width ? size : Math.max(8, size * width / natural);
+        return Math.max(8, pen.fit(text, size, width));
     }
 
     private void text(String text, float size, float x, float baselineFromTop, Color color) throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.setNonStrokingColor(color);
-        content.newLineAtOffset(x, y(baselineFromTop));
-        content.showText(text);
-        content.endText();
+        pen.text(text, size, x, baselineFromTop, color);
     }
 
     private void fillRect(float x, float rectTop, float width, float height, Color color) throws IOException {
-        content.setNonStrokingColor(color);
-        content.addRect(x, y(rectTop + height), width, height);
-        content.fill();
+        pen.fillRect(x, rectTop, width, height, color);
     }
 
     private static float y(float fromTop) {
-        return PAGE.getHeight() - fromTop;
+        return Pen.y(fromTop);
     }
 
-    /** Venue-typed text with characters the font cannot draw (emoji…) replaced, so a poster always renders. */
     private String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(codePoint -> {
-            if ((codePoint >= 0xFE00 && codePoint <= 0xFE0F) || (codePoint >= 0xE0100 && codePoint <= 0xE01EF)) {
-                return; // variation selectors: no glyph of their own
-            }
-            String character = new String(Character.toChars(codePoint));
-            try {
-                font.encode(character);
-                out.append(character);
-            } catch (IllegalArgumentException | IOException missing) {
-                out.append(MISSING_GLYPH);
-            }
-        });
-        return out.toString();
+        return pen.printable(text);
     }
 }

@@ -45,24 +45,41 @@ public final class PosterRenderer {
 
     /** One PDF with a page per poster (a venue's posters, to print at once); the font is embedded once. */
     public byte[] renderAll(List<Poster> posters, String title) {
-        if (posters.isEmpty()) {
-            throw new IllegalArgumentException("no posters to render");
+        return document(posters, title, " 掲示用QRコード", (content, pdfFont, poster) -> new PosterPage(content, pdfFont,
+                wording).draw(poster.get(0), QrMatrix.encode(poster.get(0).qrContent())), 1);
+    }
+
+    /** A4 sheets of {@link TableCardSheet#PER_SHEET} table cards, one card per code, as many sheets as needed. */
+    public byte[] renderTableCards(List<Poster> cards, String title) {
+        return document(cards, title, " 卓上カード", (content, pdfFont, sheet) -> new TableCardSheet(content, pdfFont,
+                wording).draw(sheet), TableCardSheet.PER_SHEET);
+    }
+
+    /** Draws one page's share of the items. */
+    @FunctionalInterface
+    private interface PageDrawer {
+        void draw(PDPageContentStream content, PDType0Font font, List<Poster> items) throws IOException;
+    }
+
+    private byte[] document(List<Poster> items, String title, String subject, PageDrawer drawer, int perPage) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("nothing to render");
         }
         // The lease closes last: the font goes back to the pool only after the document is saved and closed.
         try (PosterFont.Lease lease = font.lease();
                 PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
             PDType0Font pdfFont = lease.loadInto(document);
-            for (Poster poster : posters) {
+            for (int first = 0; first < items.size(); first += perPage) {
                 PDPage page = new PDPage(PAGE);
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    new PosterPage(content, pdfFont, wording).draw(poster, QrMatrix.encode(poster.qrContent()));
+                    drawer.draw(content, pdfFont, items.subList(first, Math.min(first + perPage, items.size())));
                 }
             }
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);
-            info.setSubject(wording.serviceName() + " 掲示用QRコード");
+            info.setSubject(wording.serviceName() + subject);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {

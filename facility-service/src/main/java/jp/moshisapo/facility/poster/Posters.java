@@ -28,6 +28,12 @@ public class Posters {
         return renderer.renderAll(codes.stream().map(code -> poster(facility, code)).toList(), facility.name());
     }
 
+    /** The venue's table cards: 8 to an A4 sheet, in the venue's order. */
+    public byte[] tableCards(Facility facility, List<CodeRecord> codes) {
+        return renderer.renderTableCards(codes.stream().map(code -> poster(facility, code)).toList(),
+                facility.name());
+    }
+
     private Poster poster(Facility facility, CodeRecord code) {
         return new Poster(facility.name(), code.room(), code.code(), links.checkin(code.code()));
     }

@@ -2,11 +2,13 @@ package jp.moshisapo.facility.management;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -48,6 +50,7 @@ class ManagementApiIT {
                 .body("postalCode", equalTo("020-8570"))
                 .body("phone", equalTo("019-629-5487"))
                 .body("allPostersPdfUrl", containsString("/posters.pdf"))
+                .body("tableCardsPdfUrl", endsWith("/api/facilities/" + venue.getString("facilityId") + "/table-cards.pdf"))
                 .body("rooms.room", equalTo(List.of("大ホール", "小ホール")))
                 .body("rooms.code", equalTo(venue.getList("rooms.code")))
                 .body("rooms.status", equalTo(List.of("ACTIVE", "ACTIVE")));
@@ -182,5 +185,31 @@ class ManagementApiIT {
             assertTrue(text.contains(rooms.get(page)) && text.contains(codes.get(page)), text);
             assertEquals("http://127.0.0.1:8080/c/" + codes.get(page).replace("-", ""), PdfReading.qrContent(pdf, page));
         }
+    }
+
+    @Test
+    void tableCardsPutEveryActiveCodeOnA4SheetsOfEight() {
+        JsonPath venue = Venues.register("もしサポ居酒屋", "卓1", "卓2", "卓3", "卓4", "卓5", "卓6", "卓7", "卓8", "卓9", "卓10");
+        String id = venue.getString("facilityId");
+        String token = venue.getString("managementToken");
+        List<String> codes = venue.getList("rooms.code");
+        given().auth().oauth2(token).when().post("/api/facilities/" + id + "/codes/" + codes.get(9) + "/revoke")
+                .then().statusCode(200);
+
+        byte[] pdf = given().auth().oauth2(token).when().get("/api/facilities/" + id + "/table-cards.pdf")
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("table-cards.pdf"))
+                .header("Cache-Control", containsString("no-store"))
+                .extract().asByteArray();
+
+        assertEquals(2, PdfReading.pages(pdf), "9 active codes: a full sheet and one card");
+        String first = PdfReading.flatText(pdf, 0);
+        String second = PdfReading.flatText(pdf, 1);
+        for (int i = 0; i < 8; i++) {
+            assertTrue(first.contains("卓" + (i + 1)) && first.contains(codes.get(i)), first);
+        }
+        assertTrue(second.contains("卓9") && second.contains(codes.get(8)), second);
+        assertFalse((first + second).contains(codes.get(9)), "a revoked code gets no card");
+        given().auth().oauth2("wrong").when().get("/api/facilities/" + id + "/table-cards.pdf").then().statusCode(404);
     }
 }

@@ -14,8 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import jp.moshisapo.checkin.db.ChunkedDelete;
 import jp.moshisapo.checkin.resident.Pseudonym;
-import jp.moshisapo.checkin.retention.ChunkedDelete;
 
 /** The {@code resident_visits} table: each resident's own visits, under their pseudonym, for 14 days. */
 @ApplicationScoped

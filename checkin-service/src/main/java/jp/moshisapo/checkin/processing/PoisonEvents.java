@@ -12,8 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import jp.moshisapo.checkin.db.ChunkedDelete;
 import jp.moshisapo.checkin.kafka.EventKeys;
-import jp.moshisapo.checkin.retention.ChunkedDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 

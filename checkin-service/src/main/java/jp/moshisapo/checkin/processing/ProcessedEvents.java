@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-import jp.moshisapo.checkin.retention.ChunkedDelete;
+import jp.moshisapo.checkin.db.ChunkedDelete;
 
 /**
  * The {@code processed_webhook_events} table: LINE redelivers an event with the same webhookEventId when it

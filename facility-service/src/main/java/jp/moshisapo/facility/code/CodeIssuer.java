@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.moshisapo.facility.outbox.OutboxRepository;
-import jp.moshisapo.facility.registration.Facility;
+import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.protocol.events.CodeState;
 import jp.moshisapo.protocol.events.Topic;

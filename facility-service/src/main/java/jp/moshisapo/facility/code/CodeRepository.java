@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.moshisapo.facility.jdbc.Jdbc;
-import jp.moshisapo.facility.registration.FacilityRepository;
+import jp.moshisapo.facility.venue.FacilityRepository;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.protocol.events.CodeState;
 

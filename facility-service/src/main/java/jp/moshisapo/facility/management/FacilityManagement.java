@@ -14,9 +14,9 @@ import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.code.CodeRepository;
 import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
-import jp.moshisapo.facility.registration.Facility;
-import jp.moshisapo.facility.registration.FacilityRepository;
-import jp.moshisapo.facility.registration.RoomNames;
+import jp.moshisapo.facility.venue.Facility;
+import jp.moshisapo.facility.venue.FacilityRepository;
+import jp.moshisapo.facility.venue.RoomNames;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import jp.moshisapo.facility.code.RoomView;
-import jp.moshisapo.facility.registration.BusinessType;
-import jp.moshisapo.facility.registration.ScaleBand;
+import jp.moshisapo.facility.venue.BusinessType;
+import jp.moshisapo.facility.venue.ScaleBand;
 
 /** A venue as its manager sees it, with every code it was ever issued (revoked ones included). */
 public record FacilityView(UUID facilityId, String name, BusinessType businessType, ScaleBand scale,

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 import jp.moshisapo.facility.problem.Refusals;
-import jp.moshisapo.facility.registration.Facility;
-import jp.moshisapo.facility.registration.FacilityRepository;
+import jp.moshisapo.facility.venue.Facility;
+import jp.moshisapo.facility.venue.FacilityRepository;
 
 /**
  * Checks a venue's management token. A missing token is 401; an unknown venue and a wrong token are the same

@@ -19,7 +19,8 @@ import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.code.RoomView;
 import jp.moshisapo.facility.poster.Posters;
 import jp.moshisapo.facility.problem.Refusals;
-import jp.moshisapo.facility.registration.Facility;
+import jp.moshisapo.facility.venue.Facility;
+import jp.moshisapo.facility.web.NoStore;
 import jp.moshisapo.problem.rest.JsonBody;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import jp.moshisapo.facility.code.CodeLinks;
 import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.config.FacilityConfig;
-import jp.moshisapo.facility.registration.Facility;
+import jp.moshisapo.facility.venue.Facility;
 
 /** The service's poster maker: the shipped font (read once) and the configured prefecture's wording. */
 @ApplicationScoped

@@ -10,6 +10,8 @@ import java.util.UUID;
 import jp.moshisapo.facility.code.CodeIssuer;
 import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.management.ManagementToken;
+import jp.moshisapo.facility.venue.Facility;
+import jp.moshisapo.facility.venue.FacilityRepository;
 
 /** Registers a venue: the venue row, one code per room and their events commit together or not at all. */
 @ApplicationScoped

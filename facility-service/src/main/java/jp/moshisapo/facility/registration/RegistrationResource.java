@@ -11,7 +11,8 @@ import java.io.InputStream;
 import java.net.URI;
 import jp.moshisapo.facility.code.CodeLinks;
 import jp.moshisapo.facility.code.RoomView;
-import jp.moshisapo.facility.management.NoStore;
+import jp.moshisapo.facility.venue.Facility;
+import jp.moshisapo.facility.web.NoStore;
 import jp.moshisapo.problem.rest.JsonBody;
 
 /** {@code POST /api/facilities}: the venue form's submission. Open to anyone, like the seed's web form. */

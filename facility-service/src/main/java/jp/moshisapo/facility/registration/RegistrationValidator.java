@@ -8,6 +8,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
+import jp.moshisapo.facility.venue.BusinessType;
+import jp.moshisapo.facility.venue.PostalCode;
+import jp.moshisapo.facility.venue.RoomNames;
+import jp.moshisapo.facility.venue.ScaleBand;
+import jp.moshisapo.facility.venue.TextField;
 
 /** Turns the raw form input into a {@link NewFacility}, or refuses it with every field's error at once. */
 public final class RegistrationValidator {

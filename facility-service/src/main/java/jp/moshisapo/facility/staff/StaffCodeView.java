@@ -3,7 +3,7 @@ package jp.moshisapo.facility.staff;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-import jp.moshisapo.facility.registration.BusinessType;
+import jp.moshisapo.facility.venue.BusinessType;
 import jp.moshisapo.protocol.events.CodeState;
 
 /** What prefecture staff see when a venue reads out its printed code: who to call, and about which room. */

@@ -10,7 +10,7 @@ import jp.moshisapo.facility.audit.CurrentStaff;
 import jp.moshisapo.facility.code.CodeRecord;
 import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
-import jp.moshisapo.facility.registration.Facility;
+import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
 

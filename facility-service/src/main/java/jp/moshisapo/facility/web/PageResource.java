@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jp.moshisapo.facility.registration.BusinessType;
-import jp.moshisapo.facility.registration.ScaleBand;
 import jp.moshisapo.facility.text.Texts;
+import jp.moshisapo.facility.venue.BusinessType;
+import jp.moshisapo.facility.venue.ScaleBand;
 import jp.moshisapo.problem.Language;
 
 /**

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import jp.moshisapo.facility.management.NoStore;
 import jp.moshisapo.facility.text.TextCatalog;
 import jp.moshisapo.facility.text.Texts;
 import jp.moshisapo.problem.Language;

@@ -1,5 +1,8 @@
 package jp.moshisapo.facility.registration;
 
+import jp.moshisapo.facility.venue.RoomNames;
+import jp.moshisapo.facility.venue.ScaleBand;
+import jp.moshisapo.facility.venue.BusinessType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -6,8 +6,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jp.moshisapo.gateway.requestid.RequestIds;
-import jp.moshisapo.gateway.routing.Route;
-import jp.moshisapo.gateway.routing.Routed;
+import jp.moshisapo.gateway.route.Route;
+import jp.moshisapo.gateway.route.Routed;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 

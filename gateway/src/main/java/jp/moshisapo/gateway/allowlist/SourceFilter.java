@@ -5,9 +5,9 @@ import io.vertx.ext.web.RoutingContext;
 import jp.moshisapo.gateway.clientaddress.ClientAddress;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
-import jp.moshisapo.gateway.routing.Route;
-import jp.moshisapo.gateway.routing.Routed;
-import jp.moshisapo.gateway.routing.Routes;
+import jp.moshisapo.gateway.route.Route;
+import jp.moshisapo.gateway.route.Routed;
+import jp.moshisapo.gateway.route.Routes;
 
 /** Refuses (403) a request whose route has a source allow-list that the client's address is not in. */
 public final class SourceFilter implements Handler<RoutingContext> {

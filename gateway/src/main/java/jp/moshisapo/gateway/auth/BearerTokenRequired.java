@@ -4,8 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jp.moshisapo.gateway.problem.ProblemResponses;
-import jp.moshisapo.gateway.routing.Access;
-import jp.moshisapo.gateway.routing.Routed;
+import jp.moshisapo.gateway.route.Access;
+import jp.moshisapo.gateway.route.Routed;
 
 /** A staff route without any bearer token is refused (401) at once, before anything is spent on it. */
 public final class BearerTokenRequired implements Handler<RoutingContext> {

@@ -6,8 +6,8 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.security.Principal;
 import jp.moshisapo.gateway.problem.ProblemResponses;
-import jp.moshisapo.gateway.routing.Access;
-import jp.moshisapo.gateway.routing.Routed;
+import jp.moshisapo.gateway.route.Access;
+import jp.moshisapo.gateway.route.Routed;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**

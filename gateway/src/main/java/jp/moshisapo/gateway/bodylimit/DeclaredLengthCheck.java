@@ -5,8 +5,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
-import jp.moshisapo.gateway.routing.Routed;
-import jp.moshisapo.gateway.routing.Routes;
+import jp.moshisapo.gateway.route.Routed;
+import jp.moshisapo.gateway.route.Routes;
 
 /**
  * Refuses (413) a body whose declared Content-Length is over the route's limit, before a byte of it is read.

@@ -9,9 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
-import jp.moshisapo.gateway.routing.Route;
-import jp.moshisapo.gateway.routing.Routed;
-import jp.moshisapo.gateway.routing.Service;
+import jp.moshisapo.gateway.route.Route;
+import jp.moshisapo.gateway.route.Routed;
+import jp.moshisapo.gateway.route.Service;
 
 /**
  * Serves the staff console at {@code /console/}: its static files and {@code config.json} (where to sign in). The

@@ -7,10 +7,11 @@ import java.util.function.Function;
 import jp.moshisapo.gateway.clientaddress.ClientAddress;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
-import jp.moshisapo.gateway.routing.Access;
-import jp.moshisapo.gateway.routing.Route;
-import jp.moshisapo.gateway.routing.Routed;
-import jp.moshisapo.gateway.routing.Routes;
+import jp.moshisapo.gateway.route.Access;
+import jp.moshisapo.gateway.route.RateLimit;
+import jp.moshisapo.gateway.route.Route;
+import jp.moshisapo.gateway.route.Routed;
+import jp.moshisapo.gateway.route.Routes;
 
 /**
  * Applies the route's token bucket to the requests of one kind of route, keyed by client: public routes by

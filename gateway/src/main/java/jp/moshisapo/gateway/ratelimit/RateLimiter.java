@@ -6,6 +6,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import jp.moshisapo.gateway.route.RateLimit;
 
 /**
  * Token buckets per route and client, in memory (each gateway replica counts for itself; see docs/security.md).

@@ -15,6 +15,8 @@ import jp.moshisapo.gateway.bodylimit.LimitedBodyStream;
 import jp.moshisapo.gateway.clientaddress.ClientAddress;
 import jp.moshisapo.gateway.problem.ProblemResponses;
 import jp.moshisapo.gateway.problem.Problems;
+import jp.moshisapo.gateway.route.Route;
+import jp.moshisapo.gateway.route.Routed;
 import jp.moshisapo.problem.BilingualProblem;
 import jp.moshisapo.problem.Problem;
 import org.jboss.logging.Logger;

@@ -25,6 +25,8 @@ import jp.moshisapo.gateway.problem.Problems;
 import jp.moshisapo.gateway.ratelimit.RateLimitHandler;
 import jp.moshisapo.gateway.ratelimit.RateLimiter;
 import jp.moshisapo.gateway.requestid.RequestIdHandler;
+import jp.moshisapo.gateway.route.RouteResolver;
+import jp.moshisapo.gateway.route.Routes;
 
 /**
  * The order in which every request meets the gateway. Everything cheap and client-independent runs before

@@ -4,6 +4,10 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
+import jp.moshisapo.gateway.route.Route;
+import jp.moshisapo.gateway.route.Routed;
+import jp.moshisapo.gateway.route.Routes;
+import jp.moshisapo.gateway.route.Service;
 
 /**
  * Forwards the request to its route's service with Vert.x's reverse proxy, which streams both bodies (a poster

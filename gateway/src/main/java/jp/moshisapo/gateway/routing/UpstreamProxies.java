@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import jp.moshisapo.gateway.config.GatewayConfig;
+import jp.moshisapo.gateway.route.Service;
 import org.jboss.logging.Logger;
 
 /**

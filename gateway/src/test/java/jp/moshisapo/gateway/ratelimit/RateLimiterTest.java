@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import jp.moshisapo.gateway.route.RateLimit;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {

@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.registration;
+package jp.moshisapo.facility.venue;
 
 /** 利用規模数: the expected number of visitors a day (participants for an event), in bands. */
 public enum ScaleBand {

@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
 /**
  * A path in the syntax of {@code quarkus.http.auth.permission.*.paths}, so the route table and the permission

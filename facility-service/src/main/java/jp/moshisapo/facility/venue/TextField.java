@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.registration;
+package jp.moshisapo.facility.venue;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import jp.moshisapo.facility.problem.FieldProblem;
 
 /** Rules shared by the free-text fields: trimmed, required or not, a length limit, one line of text. */
-final class TextField {
+public final class TextField {
 
     // Line breaks and other control characters would break the poster layout and the CSV exports staff use.
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
@@ -15,8 +15,8 @@ final class TextField {
     }
 
     /** The trimmed value, or empty after adding the field's error to {@code errors}. */
-    static Optional<String> check(String field, String messagePrefix, String value, boolean required, int maxLength,
-            List<FieldProblem> errors) {
+    public static Optional<String> check(String field, String messagePrefix, String value, boolean required,
+            int maxLength, List<FieldProblem> errors) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {
             if (required) {

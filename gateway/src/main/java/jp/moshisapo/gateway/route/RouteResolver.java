@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;

@@ -1,11 +1,11 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
-import static jp.moshisapo.gateway.routing.Access.PUBLIC;
-import static jp.moshisapo.gateway.routing.Access.STAFF_TOKEN;
-import static jp.moshisapo.gateway.routing.Service.CHECKIN;
-import static jp.moshisapo.gateway.routing.Service.FACILITY;
-import static jp.moshisapo.gateway.routing.Service.GATEWAY;
-import static jp.moshisapo.gateway.routing.Service.NOTIFICATION;
+import static jp.moshisapo.gateway.route.Access.PUBLIC;
+import static jp.moshisapo.gateway.route.Access.STAFF_TOKEN;
+import static jp.moshisapo.gateway.route.Service.CHECKIN;
+import static jp.moshisapo.gateway.route.Service.FACILITY;
+import static jp.moshisapo.gateway.route.Service.GATEWAY;
+import static jp.moshisapo.gateway.route.Service.NOTIFICATION;
 
 import java.util.List;
 import java.util.Optional;

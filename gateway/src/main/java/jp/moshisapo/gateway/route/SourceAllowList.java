@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.allowlist;
+package jp.moshisapo.gateway.route;
 
 import java.util.List;
 import jp.moshisapo.gateway.clientaddress.CidrRange;

@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -6,9 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import jp.moshisapo.gateway.allowlist.SourceAllowList;
 import jp.moshisapo.gateway.config.GatewayConfig;
-import jp.moshisapo.gateway.ratelimit.RateLimit;
 
 /**
  * The route table with each route's policy from configuration. Startup fails when a route has no policy or a

@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.management;
+package jp.moshisapo.facility.web;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

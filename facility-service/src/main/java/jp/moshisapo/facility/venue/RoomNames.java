@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.registration;
+package jp.moshisapo.facility.venue;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

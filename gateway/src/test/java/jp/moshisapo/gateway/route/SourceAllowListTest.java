@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.allowlist;
+package jp.moshisapo.gateway.route;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

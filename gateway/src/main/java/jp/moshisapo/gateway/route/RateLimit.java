@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.ratelimit;
+package jp.moshisapo.gateway.route;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
 /** Who answers a route: one of the three services, or the gateway itself. */
 public enum Service {

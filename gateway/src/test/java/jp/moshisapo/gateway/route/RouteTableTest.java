@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

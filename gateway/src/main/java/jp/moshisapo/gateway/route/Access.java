@@ -1,4 +1,4 @@
-package jp.moshisapo.gateway.routing;
+package jp.moshisapo.gateway.route;
 
 /** Who may call a route, and so whom its rate limit counts. */
 public enum Access {

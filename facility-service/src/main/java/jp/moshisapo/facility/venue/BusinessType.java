@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.registration;
+package jp.moshisapo.facility.venue;
 
 /**
  * 業態: the kinds of venue and event in the seed's 「利用対象施設・イベントの例」; labels and examples are texts

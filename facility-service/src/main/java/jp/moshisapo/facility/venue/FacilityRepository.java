@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.registration;
+package jp.moshisapo.facility.venue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;

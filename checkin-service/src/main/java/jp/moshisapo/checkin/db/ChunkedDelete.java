@@ -1,4 +1,4 @@
-package jp.moshisapo.checkin.retention;
+package jp.moshisapo.checkin.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

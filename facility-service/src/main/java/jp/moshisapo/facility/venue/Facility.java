@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.registration;
+package jp.moshisapo.facility.venue;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -56,6 +56,7 @@ export const api = {
   listCases: state => call('GET', `/admin/cases${state ? `?state=${encodeURIComponent(state)}` : ''}`),
   getCase: id => call('GET', `/admin/cases/${encodeURIComponent(id)}`),
   approveCase: id => call('POST', `/admin/cases/${encodeURIComponent(id)}/approve`),
+  resumeCase: id => call('POST', `/admin/cases/${encodeURIComponent(id)}/resume`),
   cancelCase: id => call('POST', `/admin/cases/${encodeURIComponent(id)}/cancel`),
   report: id => call('GET', `/admin/cases/${encodeURIComponent(id)}/report`),
   audit: filter => {

@@ -240,7 +240,7 @@ export async function renderNewCase(main, prefillCode, navigate) {
 
 // ---- case list ----------------------------------------------------------------------------------------------
 
-const STATES = ['DRAFT', 'SENDING', 'DONE', 'FAILED', 'CANCELLED'];
+const STATES = ['DRAFT', 'SENDING', 'PAUSED', 'DONE', 'FAILED', 'CANCELLED'];
 
 export async function renderCases(main, state) {
   const general = errorSlot('cases-error');
@@ -296,6 +296,7 @@ function showCase(main, view) {
       h('section', {class: 'card'},
           title(`${t('caseTitle')} #${view.id}`),
           h('p', {}, stateBadge(view.state, 'case-state')),
+          view.state === 'PAUSED' && view.pause ? pauseNotice(view.pause) : null,
           definitions([
             [t('code'), view.codes.join(', '), 'case-codes'],
             [t('window'), windowsText(view.windows), 'case-windows'],
@@ -310,6 +311,7 @@ function showCase(main, view) {
           actions(view, actionError, main),
           actionError),
       view.preview ? previewSection(view.preview) : null,
+      view.quota ? quotaSection(view.quota) : null,
       reportSection);
   if (view.state !== 'DRAFT') {
     followReport(view.id, reportSection, main);
@@ -328,14 +330,12 @@ function actions(view, actionError, main) {
   }
   const buttons = h('div', {class: 'actions'});
   if (allowed.approve.reason !== 'not-draft') {
-    const approve = h('button', {type: 'button', id: 'approve', class: 'primary', disabled: !allowed.approve.allowed,
-      'aria-describedby': allowed.approve.allowed ? null : 'approve-reason'}, t('approve'));
-    approve.addEventListener('click', () => act(approve, t('confirmApprove'), () => api.approveCase(view.id),
+    buttons.append(...primaryAction('approve', allowed.approve, t('confirmApprove'), () => api.approveCase(view.id),
         actionError, main));
-    buttons.append(approve);
-    if (!allowed.approve.allowed) {
-      buttons.append(h('span', {id: 'approve-reason', class: 'reason'}, allowed.approve.message));
-    }
+  }
+  if (allowed.resume && allowed.resume.reason !== 'not-paused') {
+    buttons.append(...primaryAction('resume', allowed.resume, t('confirmResume'), () => api.resumeCase(view.id),
+        actionError, main));
   }
   if (allowed.cancel.allowed) {
     const cancel = h('button', {type: 'button', id: 'cancel', class: 'danger'}, t('cancel'));
@@ -344,6 +344,14 @@ function actions(view, actionError, main) {
     buttons.append(cancel);
   }
   return buttons.childElementCount ? buttons : null;
+}
+
+/** The button of a four-eyes step (approve, resume); refused, it stays visible, disabled, with the API's reason. */
+function primaryAction(name, allowed, question, call, actionError, main) {
+  const button = h('button', {type: 'button', id: name, class: 'primary', disabled: !allowed.allowed,
+    'aria-describedby': allowed.allowed ? null : `${name}-reason`}, t(name));
+  button.addEventListener('click', () => act(button, question, call, actionError, main));
+  return allowed.allowed ? [button] : [button, h('span', {id: `${name}-reason`, class: 'reason'}, allowed.message)];
 }
 
 async function act(button, question, call, actionError, main) {
@@ -384,6 +392,33 @@ function previewSection(preview) {
       h('p', {class: 'muted'}, `${t('countedAt')}: ${localTime(preview.countedAt)}`));
 }
 
+/** Why sending stopped and what to fix before resuming; LINE's own answer as it came. */
+function pauseNotice(pause) {
+  return h('div', {class: 'notice', id: 'pause', role: 'status'},
+      h('strong', {}, t('paused')),
+      h('p', {id: 'pause-cause', 'data-cause': pause.cause}, t('pauseCause', pause.cause)),
+      definitions([
+        [t('pauseReason'), pause.reason, 'pause-reason'],
+        [t('pausedAt'), localTime(pause.pausedAt)],
+        [t('resumedAt'), pause.resumedAt ? localTime(pause.resumedAt) : null],
+      ]));
+}
+
+/** This month's message quota as LINE reports it, and whether what the case still needs fits. */
+function quotaSection(quota) {
+  const unknown = quota.status === 'unknown';
+  const limited = quota.status === 'fits' || quota.status === 'exceeds';
+  return h('section', {class: 'card', id: 'quota', 'data-status': quota.status},
+      h('h2', {}, t('quota')),
+      h('div', {class: 'figures'},
+          figure(t('quotaUses'), quota.caseUses, 'quota-case-uses', true),
+          figure(t('quotaRemaining'), unknown ? t('quotaUnknown') : limited ? quota.remaining : t('quotaUnlimited'),
+              'quota-remaining'),
+          limited ? figure(t('quotaLimit'), quota.limit, 'quota-limit') : null,
+          quota.used != null ? figure(t('quotaUsed'), quota.used, 'quota-used') : null),
+      quota.status === 'exceeds' ? h('p', {class: 'reason', id: 'quota-exceeds'}, t('quotaExceeds')) : null);
+}
+
 function figure(label, value, id, main) {
   return h('div', {class: main ? 'figure main' : 'figure'},
       h('span', {class: 'value', id}, value), h('span', {class: 'label'}, label));
@@ -409,7 +444,7 @@ async function followReport(id, section, main) {
   const badge = document.getElementById('case-state');
   if (badge && badge.dataset.state !== report.state) {
     // the case finished (or was cancelled) while watched: show the case as it is now
-    if (FINAL_STATES.includes(report.state)) {
+    if (FINAL_STATES.includes(report.state) || report.state === 'PAUSED') {
       poller = setTimeout(() => renderCase(main, id), 0);
       return;
     }

@@ -70,9 +70,9 @@ class CaseWorkflowIT {
 
     @Test
     void previewCountsDistinctResidentsAcrossSeveralCodesAndDays() {
-        String hall = venue("〇〇会館 2号館", "大宴会場");
-        String bar = venue("居酒屋いわて", "1階");
-        String elsewhere = venue("ほかの店", "2階");
+        String hall = store.venue("〇〇会館 2号館", "大宴会場");
+        String bar = store.venue("居酒屋いわて", "1階");
+        String elsewhere = store.venue("ほかの店", "2階");
         List<VisitRecorded> visits = new ArrayList<>();
         // alice: hall twice today and the bar yesterday; bob: bar yesterday; carol: hall 3 days ago (outside);
         // dave: elsewhere today (other code)
@@ -112,7 +112,7 @@ class CaseWorkflowIT {
 
     @Test
     void aOneMinuteWindowIsRefusedSoAPreviewCannotTellWhetherOnePersonWasThere() {
-        String shop = venue("小さな書店", "店内");
+        String shop = store.venue("小さな書店", "店内");
         Fixtures.publishVisits(List.of(Fixtures.visit(Fixtures.user("w-alone"), shop, Fixtures.middayDaysAgo(2))));
         store.awaitVisits(shop, 1);
         Instant visit = Fixtures.middayDaysAgo(2);
@@ -133,8 +133,8 @@ class CaseWorkflowIT {
 
     @Test
     void approvedCaseReachesEachResidentOnceWithTheSeedNotice() {
-        String code = venue("体育館", "アリーナ");
-        String other = venue("体育館", "サブアリーナ");
+        String code = store.venue("体育館", "アリーナ");
+        String other = store.venue("体育館", "サブアリーナ");
         List<VisitRecorded> visits = new ArrayList<>();
         for (int i = 0; i < 1203; i++) {
             String user = Fixtures.user("d-" + i);
@@ -171,7 +171,7 @@ class CaseWorkflowIT {
 
     @Test
     void theCreatorCannotApproveTheirOwnCaseAndTheRefusalIsAudited() {
-        String code = venue("喫茶店", "カウンター");
+        String code = store.venue("喫茶店", "カウンター");
         Fixtures.publishVisits(List.of(Fixtures.visit(Fixtures.user("four-eyes"), code, Fixtures.middayDaysAgo(0))));
         store.awaitVisits(code, 1);
         long id = Api.createCase("approver1", Map.of("codes", List.of(code), "dates",
@@ -191,7 +191,7 @@ class CaseWorkflowIT {
 
     @Test
     void aStaffMemberWithoutTheApproverRoleCannotApprove() {
-        String code = venue("書店", "1階");
+        String code = store.venue("書店", "1階");
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
         Api.post("staff2", "/admin/cases/" + id + "/approve").then().statusCode(403)
                 .contentType("application/problem+json")
@@ -202,7 +202,7 @@ class CaseWorkflowIT {
 
     @Test
     void unknownCodesAreListedAndNothingIsCreated() {
-        String known = venue("美術館", "展示室A");
+        String known = store.venue("美術館", "展示室A");
         String unknown = Fixtures.newCode();
         long before = store.count("SELECT count(*) FROM exposure_case");
         JsonPath problem = Api.createCase("staff1", Map.of("codes", List.of(known, unknown), "dates",
@@ -231,7 +231,7 @@ class CaseWorkflowIT {
 
     @Test
     void residentsWhoBlockedTheAccountAreSkippedUntilTheyFollowAgain() {
-        String code = venue("映画館", "シアター3");
+        String code = store.venue("映画館", "シアター3");
         String blocked = Fixtures.user("blocked-1");
         Fixtures.publishVisits(List.of(Fixtures.visit(blocked, code, Fixtures.middayDaysAgo(0)),
                 Fixtures.visit(Fixtures.user("reachable-1"), code, Fixtures.middayDaysAgo(0))));
@@ -260,7 +260,7 @@ class CaseWorkflowIT {
 
     @Test
     void erasureDeletesTheResidentsVisitsAndALateVisitIsNotStoredAgain() {
-        String code = venue("カラオケ", "Room 5");
+        String code = store.venue("カラオケ", "Room 5");
         String erased = Fixtures.user("erase-me");
         VisitRecorded early = Fixtures.visit(erased, code, Fixtures.middayDaysAgo(1));
         Fixtures.publishVisits(List.of(early, Fixtures.visit(erased, code, Fixtures.middayDaysAgo(0)),
@@ -278,7 +278,7 @@ class CaseWorkflowIT {
 
     @Test
     void theSameVisitDeliveredTwiceIsStoredOnceAndUserIdsAreEncrypted() {
-        String code = venue("図書館", "閲覧室");
+        String code = store.venue("図書館", "閲覧室");
         String user = Fixtures.user("twice");
         VisitRecorded visit = Fixtures.visit(user, code, Fixtures.middayDaysAgo(0));
         Fixtures.publishVisits(List.of(visit, visit));
@@ -294,7 +294,7 @@ class CaseWorkflowIT {
 
     @Test
     void theAuditLogIsReadableByApproversOnlyAndCannotBeChanged() {
-        String code = venue("公会堂", "ホール");
+        String code = store.venue("公会堂", "ホール");
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
         Api.post("staff2", "/admin/cases/" + id + "/cancel").then().statusCode(200).body("state",
                 equalTo("CANCELLED"));
@@ -320,7 +320,7 @@ class CaseWorkflowIT {
 
     @Test
     void aConsoleReReadingACaseLogsOneViewPerReaderNotOneEveryPoll() {
-        String code = venue("体育館", "アリーナ");
+        String code = store.venue("体育館", "アリーナ");
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
         for (int i = 0; i < 5; i++) {
             Api.get("staff1", "/admin/cases/" + id).then().statusCode(200);
@@ -334,19 +334,12 @@ class CaseWorkflowIT {
 
     @Test
     void casesAreListedByState() {
-        String code = venue("展示場", "A");
+        String code = store.venue("展示場", "A");
         long draft = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
         Api.get("staff2", "/admin/cases?state=draft").then().statusCode(200)
                 .body("id", hasItem((int) draft)).body("state", not(hasItem("DONE")));
         Api.get("staff2", "/admin/cases?state=sideways").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("state"));
-    }
-
-    private String venue(String name, String room) {
-        String code = Fixtures.newCode();
-        Fixtures.publishCode(code, name, room);
-        store.awaitCode(code);
-        return code;
     }
 
     /**

@@ -70,7 +70,7 @@ class FanoutIT {
 
     @Test
     void aRateLimitStormIsRetriedWithTheSameKeysAndEveryoneGetsExactlyOneMessage() {
-        String code = venue("ライブハウス", "B1");
+        String code = store.venue("ライブハウス", "B1");
         List<String> users = Fixtures.crowd("storm429", 2000, code);
         store.awaitVisits(code, 2000);
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
@@ -90,7 +90,7 @@ class FanoutIT {
 
     @Test
     void serverErrorsAreRetriedUntilLineRecovers() {
-        String code = venue("ボウリング場", "レーン1-10");
+        String code = store.venue("ボウリング場", "レーン1-10");
         List<String> users = Fixtures.crowd("storm5xx", 1500, code);
         store.awaitVisits(code, 1500);
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
@@ -108,7 +108,7 @@ class FanoutIT {
 
     @Test
     void anAnswerLostToATimeoutIsRetriedWithTheSameKeyAndLineAnswers409InsteadOfDeliveringTwice() {
-        String code = venue("ゲームセンター", "2階");
+        String code = store.venue("ゲームセンター", "2階");
         List<String> users = Fixtures.crowd("lost", 1000, code);
         store.awaitVisits(code, 1000);
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
@@ -128,7 +128,7 @@ class FanoutIT {
 
     @Test
     void aBatchLineRejectsFailsAndTheCaseEndsFailedWithAReport() {
-        String code = venue("ネットカフェ", "個室");
+        String code = store.venue("ネットカフェ", "個室");
         List<String> users = Fixtures.crowd("rejected", 1200, code);
         store.awaitVisits(code, 1200);
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
@@ -151,7 +151,7 @@ class FanoutIT {
 
     @Test
     void theKillSwitchStopsACaseMidSend() {
-        String code = venue("競馬場", "スタンド");
+        String code = store.venue("競馬場", "スタンド");
         List<String> users = Fixtures.crowd("kill", 20_000, code);
         store.awaitVisits(code, 20_000);
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
@@ -188,8 +188,8 @@ class FanoutIT {
 
     @Test
     void aResidentNotifiedForAnOverlappingCaseIsNotNotifiedAgainWithin24Hours() {
-        String room1 = venue("市民会館", "会議室1");
-        String room2 = venue("市民会館", "会議室2");
+        String room1 = store.venue("市民会館", "会議室1");
+        String room2 = store.venue("市民会館", "会議室2");
         String twice = Fixtures.user("overlap-both");
         String onlyRoom2 = Fixtures.user("overlap-room2");
         String yesterday = Fixtures.user("overlap-yesterday");
@@ -240,6 +240,60 @@ class FanoutIT {
         assertTrue(report.getString("failures[0].error").contains("no key 'retired-key'"),
                 report.getString("failures[0].error"));
         assertEquals("40 batches could not be delivered", report.getString("failureReason"));
+    }
+
+    @Test
+    void aVisitSealedUnderARemovedKeyIsSkippedAndCountedWhileEveryoneElseIsNotified() throws SQLException {
+        String code = store.venue("カラオケ店", "201号室");
+        List<String> users = Fixtures.crowd("unreadable", 3, code);
+        store.awaitVisits(code, 3);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE visit "
+                + "SET key_id = 'retired-key' WHERE visit_id = (SELECT visit_id FROM visit WHERE code = ? LIMIT 1)")) {
+            s.setString(1, code); // a rotation removed the key this one visit was sealed under
+            assertEquals(1, s.executeUpdate());
+        }
+        double before = counter("moshisapo_notification_planner_unreadable_visits_total");
+        long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+        Api.approve(id);
+
+        store.awaitState(id, "DONE", SENDING);
+        assertEquals(2, users.stream().filter(u -> sim.inboxSize(u) == 1).count(), "the two others were notified");
+        assertEquals(2, report(id).getInt("recipients.delivered"));
+        assertEquals(before + 1, counter("moshisapo_notification_planner_unreadable_visits_total"));
+    }
+
+    @Test
+    void aMalformedSendingCaseIsLeftOutAndTheOtherCasesStillGoOut() throws SQLException {
+        // A window with a start but no end: the row cannot be read into a case, on every poll.
+        long broken;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO "
+                + "exposure_case (state, codes, window_starts, window_ends, message, note, created_by, "
+                + "created_by_name, created_at, approved_by, approved_by_name, approved_at) VALUES ('SENDING', "
+                + "ARRAY['ABCDEFGHJ'], ARRAY[now(), now()], ARRAY[now()], 'x', 'malformed', 'staff1', 'staff1', now(), "
+                + "'approver1', 'approver1', now()) RETURNING id")) {
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                broken = rs.getLong(1);
+            }
+        }
+        try {
+            String code = store.venue("図書館", "閲覧室");
+            List<String> users = Fixtures.crowd("beside-malformed", 600, code);
+            store.awaitVisits(code, 600);
+            long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
+            Api.approve(id);
+            store.awaitState(id, "DONE", SENDING);
+            users.forEach(u -> assertEquals(1, sim.inboxSize(u)));
+        } finally {
+            store.tryExecute("UPDATE exposure_case SET state = 'CANCELLED' WHERE id = " + broken);
+        }
+    }
+
+    private double counter(String name) {
+        String scrape = RestAssured.get(metrics).asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + "(\\{[^}]*})? (\\S+)").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(2)) : Double.NaN;
     }
 
     @Test
@@ -313,12 +367,5 @@ class FanoutIT {
 
     private JsonPath report(long id) {
         return Api.get("staff1", "/admin/cases/" + id + "/report").then().statusCode(200).extract().jsonPath();
-    }
-
-    private String venue(String name, String room) {
-        String code = Fixtures.newCode();
-        Fixtures.publishCode(code, name, room);
-        store.awaitCode(code);
-        return code;
     }
 }

@@ -24,6 +24,14 @@ public final class StoreProbe {
         Eventually.equals("visits of " + code + " stored", Duration.ofSeconds(60), expected, () -> visitsOf(code));
     }
 
+    /** A new code of a venue, published as facility-service does, once this service knows it. */
+    public String venue(String name, String room) {
+        String code = Fixtures.newCode();
+        Fixtures.publishCode(code, name, room);
+        awaitCode(code);
+        return code;
+    }
+
     public void awaitCode(String code) {
         Eventually.until("code " + code + " known", Duration.ofSeconds(60),
                 () -> count("SELECT count(*) FROM code_state WHERE code = ?", code) == 1);

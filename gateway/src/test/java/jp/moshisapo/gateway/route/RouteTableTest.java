@@ -31,6 +31,7 @@ class RouteTableTest {
             "GET,    /admin/codes/ABCD-EFGH-J,           staff-codes,   FACILITY",
             "POST,   /admin/cases,                       staff-cases,   NOTIFICATION",
             "POST,   /admin/cases/7/approve,             staff-cases,   NOTIFICATION",
+            "POST,   /admin/cases/7/resume,              staff-cases,   NOTIFICATION",
             "GET,    /admin/audit,                       staff-audit,   NOTIFICATION",
             "GET,    /admin/facility-audit,              staff-facility-audit, FACILITY",
             "GET,    /console/,                          staff-console, GATEWAY",

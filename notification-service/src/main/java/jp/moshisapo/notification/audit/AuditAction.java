@@ -10,6 +10,13 @@ public enum AuditAction {
     /** An approval was refused (self-approval): attempts are evidence too. */
     APPROVAL_REFUSED,
     CASE_CANCELLED,
+    /**
+     * The service paused a sending case: LINE refused it for the monthly message limit or the channel's token
+     * (details: cause, LINE's answer).
+     */
+    CASE_PAUSED,
+    /** An approver resumed a paused case. */
+    CASE_RESUMED,
     /** The service fixed the recipients of an approved case into batches. */
     RECIPIENTS_PLANNED,
     /** The service finished sending (DONE or FAILED). */

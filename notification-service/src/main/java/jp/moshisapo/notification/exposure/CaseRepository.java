@@ -24,7 +24,7 @@ public class CaseRepository {
     private static final String COLUMNS = "id, state, codes, window_starts, window_ends, message, note, created_by, "
             + "created_by_name, created_at, approved_by, approved_by_name, approved_at, cancelled_by, "
             + "cancelled_by_name, cancelled_at, planned_at, recipients, skipped_unreachable, "
-            + "skipped_recently_notified, finished_at, failure_reason";
+            + "skipped_recently_notified, finished_at, failure_reason, pause_cause, pause_reason, paused_at, resumed_at";
 
     public long insert(Connection c, CaseDraft draft, Actor actor, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO exposure_case (state, codes, window_starts, "
@@ -97,13 +97,52 @@ public class CaseRepository {
     public void cancel(Connection c, long id, Actor actor, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE exposure_case SET state = 'CANCELLED', "
                 + "cancelled_by = ?, cancelled_by_name = ?, cancelled_at = ?, finished_at = ? WHERE id = ? "
-                + "AND state IN ('DRAFT', 'SENDING')")) {
+                + "AND state IN ('DRAFT', 'SENDING', 'PAUSED')")) {
             s.setString(1, actor.subject());
             s.setString(2, actor.name());
             s.setTimestamp(3, Timestamp.from(now));
             s.setTimestamp(4, Timestamp.from(now));
             s.setLong(5, id);
             requireOneRow(s, id);
+        }
+    }
+
+    /** PAUSED → SENDING; the sending deadline counts again from now. */
+    public void resume(Connection c, long id, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE exposure_case SET state = 'SENDING', resumed_at = ? "
+                + "WHERE id = ? AND state = 'PAUSED'")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setLong(2, id);
+            requireOneRow(s, id);
+        }
+    }
+
+    /**
+     * Messages that cases already SENDING or PAUSED will still use: their unsent batches' recipients (one message
+     * each). A case approved but not yet planned has no batches yet and counts nothing here: planning takes
+     * seconds, and a case that then does not fit is paused, not sent twice.
+     */
+    public long committedMessages(Connection c, long exceptCaseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(b.recipient_count), 0) "
+                + "FROM delivery_batch b JOIN exposure_case e ON e.id = b.case_id "
+                + "WHERE e.state IN ('SENDING', 'PAUSED') AND b.status = 'PENDING' AND b.case_id <> ?")) {
+            s.setLong(1, exceptCaseId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Messages this case's unsent batches will use. */
+    public long unsentMessages(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(recipient_count), 0) FROM delivery_batch "
+                + "WHERE case_id = ? AND status = 'PENDING'")) {
+            s.setLong(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -133,7 +172,9 @@ public class CaseRepository {
                 actor(rs, "approved_by"), instant(rs, "approved_at"),
                 actor(rs, "cancelled_by"), instant(rs, "cancelled_at"),
                 instant(rs, "planned_at"), integer(rs, "recipients"), integer(rs, "skipped_unreachable"),
-                integer(rs, "skipped_recently_notified"), instant(rs, "finished_at"), rs.getString("failure_reason"));
+                integer(rs, "skipped_recently_notified"), instant(rs, "finished_at"), rs.getString("failure_reason"),
+                rs.getString("pause_cause"), rs.getString("pause_reason"), instant(rs, "paused_at"),
+                instant(rs, "resumed_at"));
     }
 
     private static Actor actor(ResultSet rs, String column) throws SQLException {

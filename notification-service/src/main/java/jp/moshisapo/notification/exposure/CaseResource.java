@@ -87,6 +87,14 @@ public class CaseResource {
         return cases.approve(id, actor.get());
     }
 
+    /** An approver resumes a case the fan-out paused, once the monthly limit is raised or the token is fixed. */
+    @POST
+    @Path("{id}/resume")
+    @RolesAllowed("approver")
+    public CaseView resume(@PathParam("id") long id) {
+        return cases.resume(id, actor.get());
+    }
+
     /** Any staff member may pull the kill switch: stopping is always safe. */
     @POST
     @Path("{id}/cancel")
@@ -103,8 +111,8 @@ public class CaseResource {
             return CaseState.valueOf(state.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(List.of(InvalidField.of("state", Text.of(
-                    "DRAFT, SENDING, DONE, FAILED, CANCELLED のいずれかを指定してください。",
-                    "One of DRAFT, SENDING, DONE, FAILED, CANCELLED."))));
+                    "DRAFT, SENDING, PAUSED, DONE, FAILED, CANCELLED のいずれかを指定してください。",
+                    "One of DRAFT, SENDING, PAUSED, DONE, FAILED, CANCELLED."))));
         }
     }
 }

@@ -24,6 +24,9 @@ import jp.moshisapo.problem.InvalidField;
 import jp.moshisapo.problem.Language;
 import jp.moshisapo.problem.ProblemException;
 import jp.moshisapo.problem.Text;
+import jp.moshisapo.notification.quota.LineQuotaClient;
+import jp.moshisapo.notification.quota.MessageQuota;
+import jp.moshisapo.notification.quota.QuotaCheck;
 
 /** The case workflow: draft with preview, four-eyes approval, cancel; every step audited in its transaction. */
 @ApplicationScoped
@@ -39,10 +42,12 @@ public class CaseService {
     private final Clock clock;
     private final Event<CaseEvents.Approved> approved;
     private final Event<CaseEvents.Cancelled> cancelled;
+    private final Event<CaseEvents.Resumed> resumed;
+    private final LineQuotaClient quota;
 
     CaseService(Db db, CaseRequestParser parser, CaseRepository cases, CodeDirectory codes, PreviewQuery previews,
             CaseViews views, AuditLog audit, Clock clock, Event<CaseEvents.Approved> approved,
-            Event<CaseEvents.Cancelled> cancelled) {
+            Event<CaseEvents.Cancelled> cancelled, Event<CaseEvents.Resumed> resumed, LineQuotaClient quota) {
         this.db = db;
         this.parser = parser;
         this.cases = cases;
@@ -53,6 +58,8 @@ public class CaseService {
         this.clock = clock;
         this.approved = approved;
         this.cancelled = cancelled;
+        this.resumed = resumed;
+        this.quota = quota;
     }
 
     public CaseView create(CaseRequest request, Actor actor) {
@@ -75,14 +82,30 @@ public class CaseService {
     /** The case with its preview and what {@code actor} (an approver or not) may do with it, in {@code language}. */
     public CaseView get(long id, Actor actor, boolean approver, Language language) {
         Instant now = clock.instant();
+        MessageQuota month = quota.read(); // before the transaction: LINE may take seconds to answer
         return db.inTransaction(c -> {
             ExposureCase found = cases.find(c, id).orElseThrow(() -> notFound(id));
             Preview preview = previews.preview(c, id, found.target(), now);
             audit.recordView(c, actor, AuditAction.CASE_VIEWED, id, counts(preview));
             boolean ownCase = found.createdBy().subject().equals(actor.subject());
-            return views.view(found, preview, codes.lookup(found.target().codes()), now)
-                    .withActions(CaseActions.of(found.state(), ownCase, approver, language));
+            QuotaCheck check = quotaCheck(c, found, preview, month);
+            return views.view(found, preview, codes.lookup(found.target().codes()), now).withQuota(check)
+                    .withActions(CaseActions.of(found.state(), ownCase, approver, check, language));
         });
+    }
+
+    /**
+     * What the case still needs of this month's quota: a draft its preview's recipients, a sending or paused case
+     * its unsent batches; a finished case nothing. Other cases' unsent batches are counted as taken.
+     */
+    private QuotaCheck quotaCheck(Connection c, ExposureCase found, Preview preview, MessageQuota month)
+            throws SQLException {
+        if (found.state().isFinal()) {
+            return null;
+        }
+        long uses = found.state() == CaseState.DRAFT ? preview.recipients() : cases.unsentMessages(c, found.id());
+        long committed = month.known() && month.limited() ? cases.committedMessages(c, found.id()) : 0;
+        return QuotaCheck.of(month, uses, committed);
     }
 
     public List<CaseSummary> list(CaseState state, long beforeId, int limit) {
@@ -95,26 +118,100 @@ public class CaseService {
      */
     public CaseView approve(long id, Actor approver) {
         Instant now = clock.instant();
-        CaseView view = db.inTransaction(c -> {
+        MessageQuota month = quota.read();
+        Approval approval = db.inTransaction(c -> {
             ExposureCase found = cases.lock(c, id).orElseThrow(() -> notFound(id));
             if (found.createdBy().subject().equals(approver.subject())) {
-                return null; // refused below, after this transaction, so the refusal's audit entry commits
+                return Approval.SELF; // refused below, after this transaction, so the refusal's audit entry commits
             }
             requireState(found, CaseState.DRAFT, CaseActions.NOT_DRAFT);
-            // No preview here: sending starts on commit, and the planner audits the exact recipient counts.
+            // Counted only when the plan has a limit (production plans without one skip the match query).
+            if (month.known() && month.limited()) {
+                QuotaCheck check = quotaCheck(c, found, previews.preview(c, id, found.target(), now), month);
+                if (check.exceeds()) {
+                    return new Approval(null, check);
+                }
+            }
             cases.approve(c, id, approver, now);
             audit.record(c, approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name()));
-            return views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now);
+            return new Approval(views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now), null);
         });
-        if (view == null) {
-            db.inTransaction(c -> {
-                audit.record(c, approver, AuditAction.APPROVAL_REFUSED, id, Map.of("reason", "self-approval"));
-                return null;
-            });
+        if (approval == Approval.SELF) {
+            refused(id, approver, Map.of("reason", "self-approval"));
             throw new ProblemException(403, "self-approval", "Self-approval refused", CaseActions.OWN_CASE);
         }
+        if (approval.overQuota() != null) {
+            QuotaCheck q = approval.overQuota();
+            refused(id, approver, quotaDetails(q));
+            throw overQuota(q, Text.of(CaseActions.OVER_QUOTA.ja() + "（この案件: " + q.caseUses() + " 通、今月の残り: "
+                    + Math.max(0, q.remaining()) + " 通）", CaseActions.OVER_QUOTA.en() + " (this case: "
+                    + q.caseUses() + " messages, left this month: " + Math.max(0, q.remaining()) + ")"));
+        }
         approved.fire(new CaseEvents.Approved(id));
-        return view;
+        return approval.view();
+    }
+
+    /**
+     * PAUSED → SENDING, by an approver (checked by the resource), audited. The unsent batches go out with their
+     * original retry keys; a case whose unsent batches do not fit a known monthly limit is refused as approval is,
+     * since it would pause again at once.
+     */
+    public CaseView resume(long id, Actor actor) {
+        Instant now = clock.instant();
+        MessageQuota month = quota.read();
+        Approval resumption = db.inTransaction(c -> {
+            ExposureCase found = cases.lock(c, id).orElseThrow(() -> notFound(id));
+            requireState(found, CaseState.PAUSED, CaseActions.NOT_PAUSED);
+            QuotaCheck check = quotaCheck(c, found, null, month);
+            if (check.exceeds()) {
+                return new Approval(null, check);
+            }
+            cases.resume(c, id, now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("pauseCause", found.pauseCause());
+            details.put("pauseReason", found.pauseReason());
+            details.put("unsentMessages", check.caseUses());
+            audit.record(c, actor, AuditAction.CASE_RESUMED, id, details);
+            return new Approval(views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now), null);
+        });
+        if (resumption.overQuota() != null) {
+            QuotaCheck q = resumption.overQuota();
+            throw overQuota(q, Text.of("今月のメッセージ通数の上限に足りないため再開できません（未送信: " + q.caseUses()
+                    + " 通、今月の残り: " + Math.max(0, q.remaining()) + " 通）。プランで上限を引き上げてから再開してください。",
+                    "Not enough of this month's message limit is left to resume (unsent: " + q.caseUses()
+                            + ", left: " + Math.max(0, q.remaining()) + "). Raise the limit, then resume."));
+        }
+        resumed.fire(new CaseEvents.Resumed(id));
+        return resumption.view();
+    }
+
+    /** The outcome of an approval or resume transaction: the view, or why it was refused. */
+    private record Approval(CaseView view, QuotaCheck overQuota) {
+        static final Approval SELF = new Approval(null, null);
+    }
+
+    private void refused(long id, Actor approver, Map<String, Object> details) {
+        db.inTransaction(c -> {
+            audit.record(c, approver, AuditAction.APPROVAL_REFUSED, id, details);
+            return null;
+        });
+    }
+
+    /** 422 {@code over-quota}: the figures are in the detail for people and in the extensions for programs. */
+    private static ProblemException overQuota(QuotaCheck q, Text detail) {
+        return new ProblemException(422, "over-quota", "Over the monthly message limit", detail, List.of(),
+                quotaDetails(q));
+    }
+
+    private static Map<String, Object> quotaDetails(QuotaCheck q) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", "over-quota");
+        details.put("caseMessages", q.caseUses());
+        details.put("monthlyLimit", q.limit());
+        details.put("usedThisMonth", q.used());
+        details.put("committedToOtherCases", q.committed());
+        details.put("remaining", q.remaining());
+        return details;
     }
 
     /** The kill switch: a draft or a case mid-send stops at once; batches not yet sent never go out. */

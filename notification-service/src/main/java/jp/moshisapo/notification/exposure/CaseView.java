@@ -3,6 +3,7 @@ package jp.moshisapo.notification.exposure;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.moshisapo.notification.quota.QuotaCheck;
 
 /**
  * A case as staff see it: its target, text, who did what, the live preview, once sending, delivery figures, and
@@ -11,12 +12,26 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(long id, CaseState state, List<String> codes, List<Window> windows, String message,
         String note, String createdBy, OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt,
-        String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview, Delivery delivery,
-        CaseActions actions) {
+        String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview, Delivery delivery, Pause pause,
+        QuotaCheck quota, CaseActions actions) {
 
     public CaseView withActions(CaseActions actions) {
         return new CaseView(id, state, codes, windows, message, note, createdBy, createdAt, approvedBy, approvedAt,
-                cancelledBy, cancelledAt, preview, delivery, actions);
+                cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
+    }
+
+    /** With how this case fits the channel's monthly message quota. */
+    public CaseView withQuota(QuotaCheck quota) {
+        return new CaseView(id, state, codes, windows, message, note, createdBy, createdAt, approvedBy, approvedAt,
+                cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
+    }
+
+    /**
+     * Why sending stopped (while PAUSED) or last stopped: {@code cause} MONTHLY_LIMIT or CHANNEL_AUTH, LINE's answer,
+     * when; and the last resume.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Pause(String cause, String reason, OffsetDateTime pausedAt, OffsetDateTime resumedAt) {
     }
 
     /** A matching window in local time. */

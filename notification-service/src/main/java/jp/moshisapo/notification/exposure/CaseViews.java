@@ -30,7 +30,12 @@ public class CaseViews {
         return new CaseView(c.id(), c.state(), display(c.target().codes()), windows(c), c.message(), c.note(),
                 name(c.createdBy()), local(c.createdAt()), name(c.approvedBy()), local(c.approvedAt()),
                 name(c.cancelledBy()), local(c.cancelledAt()),
-                preview == null ? null : previewView(preview, venues, countedAt), delivery, null);
+                preview == null ? null : previewView(preview, venues, countedAt), delivery, pause(c), null, null);
+    }
+
+    private CaseView.Pause pause(ExposureCase c) {
+        return c.pausedAt() == null ? null
+                : new CaseView.Pause(c.pauseCause(), c.pauseReason(), local(c.pausedAt()), local(c.resumedAt()));
     }
 
     public CaseSummary summary(ExposureCase c) {

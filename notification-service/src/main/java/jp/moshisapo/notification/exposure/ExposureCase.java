@@ -8,5 +8,11 @@ import jp.moshisapo.notification.matching.CaseTarget;
 public record ExposureCase(long id, CaseState state, CaseTarget target, String message, String note,
         Actor createdBy, Instant createdAt, Actor approvedBy, Instant approvedAt, Actor cancelledBy,
         Instant cancelledAt, Instant plannedAt, Integer recipients, Integer skippedUnreachable,
-        Integer skippedRecentlyNotified, Instant finishedAt, String failureReason) {
+        Integer skippedRecentlyNotified, Instant finishedAt, String failureReason, String pauseCause,
+        String pauseReason, Instant pausedAt, Instant resumedAt) {
+
+    /** When the sending deadline starts counting: the last resume, or the approval. */
+    public Instant sendingSince() {
+        return resumedAt != null ? resumedAt : approvedAt;
+    }
 }

@@ -32,6 +32,8 @@ final class BatchJob implements Delayed {
     Instant firstAttemptAt;
     /** The last attempt's answer, for a job of a cancelled case that will not be tried again. */
     SendResult lastResult;
+    /** Some attempt got no answer or a 5xx: LINE may have accepted its retry key. */
+    boolean mayHaveArrived;
 
     BatchJob(CaseRun run, int seq, UUID retryKey) {
         this.run = run;
@@ -46,6 +48,26 @@ final class BatchJob implements Delayed {
     void claimed(BatchStore.Claim claim) {
         this.recipients = claim.recipients();
         this.recipientCount = claim.recipientCount();
+        if (firstAttemptAt == null) {
+            this.firstAttemptAt = claim.firstAttemptAt(); // tried in an earlier run: its retry key's clock runs
+        }
+    }
+
+    /**
+     * The last moment this batch may still be sent: the case's deadline, and no later than 24 hours after its first
+     * attempt, when LINE forgets the retry key an unanswered attempt may have used.
+     */
+    Instant deadline() {
+        if (firstAttemptAt == null) {
+            return run.deadline;
+        }
+        Instant keyWindow = firstAttemptAt.plus(BatchStore.RETRY_KEY_WINDOW);
+        return keyWindow.isBefore(run.deadline) ? keyWindow : run.deadline;
+    }
+
+    void answered(SendResult result) {
+        lastResult = result;
+        mayHaveArrived |= result.mayHaveArrived();
     }
 
     /** The LINE user ids, opened just before the request is built. */

@@ -27,6 +27,9 @@ import jp.moshisapo.notification.matching.ResidentKeySet;
 @ApplicationScoped
 public class BatchStore {
 
+    /** LINE remembers an accepted X-Line-Retry-Key for 24 hours. */
+    static final java.time.Duration RETRY_KEY_WINDOW = java.time.Duration.ofHours(24);
+
     private final Db db;
     private final AuditLog audit;
     private final Keyring keyring;
@@ -41,7 +44,11 @@ public class BatchStore {
      * What a batch carries at its first request in this run; {@code recipients} is null when it carries nobody.
      * {@code status} is the batch's status when it is no longer PENDING (then nothing is to be sent).
      */
-    record Claim(String status, int recipientCount, Sealed recipients) {
+    record Claim(String status, int recipientCount, Sealed recipients, Instant firstAttemptAt) {
+
+        Claim(String status, int recipientCount, Sealed recipients) {
+            this(status, recipientCount, recipients, null);
+        }
 
         boolean pending() {
             return "PENDING".equals(status);
@@ -65,10 +72,10 @@ public class BatchStore {
                 st.execute("SET LOCAL synchronous_commit = off");
             }
             int count;
-            boolean tried;
+            Timestamp triedAt;
             byte[] keys;
             Sealed recipients;
-            try (PreparedStatement s = c.prepareStatement("SELECT status, first_attempt_at IS NOT NULL, "
+            try (PreparedStatement s = c.prepareStatement("SELECT status, first_attempt_at, "
                     + "recipient_count, resident_keys, key_id, recipients FROM delivery_batch "
                     + "WHERE case_id = ? AND seq = ? FOR UPDATE")) {
                 s.setLong(1, caseId);
@@ -80,7 +87,7 @@ public class BatchStore {
                     if (!"PENDING".equals(rs.getString(1))) {
                         return new Claim(rs.getString(1), 0, null);
                     }
-                    tried = rs.getBoolean(2);
+                    triedAt = rs.getTimestamp(2);
                     count = rs.getInt(3);
                     keys = rs.getBytes(4);
                     recipients = rs.getBytes(6) == null ? null : new Sealed(rs.getString(5), rs.getBytes(6));
@@ -89,8 +96,8 @@ public class BatchStore {
             if (count > 0 && recipients == null) {
                 throw new IllegalStateException("its recipients were cleared before it was sent");
             }
-            if (tried || count == 0) {
-                return new Claim("PENDING", count, recipients);
+            if (triedAt != null || count == 0) {
+                return new Claim("PENDING", count, recipients, triedAt == null ? null : triedAt.toInstant());
             }
             Set<ByteBuffer> erased = erasedAmong(c, caseId, seq);
             if (!erased.isEmpty()) {
@@ -121,7 +128,25 @@ public class BatchStore {
                     u.executeUpdate();
                 }
             }
-            return new Claim("PENDING", count, recipients);
+            return new Claim("PENDING", count, recipients, count > 0 ? now : null);
+        });
+    }
+
+    /**
+     * Marks a claimed batch as never tried again: every answer LINE gave it said it processed nothing (429, 401,
+     * 403), so its retry key was never accepted, it may go out any time later with that key, and erasure may take
+     * residents out of it meanwhile. Used when a case pauses; a crash before this only makes the batch count as
+     * tried, which is the cautious side (see {@link #resume}).
+     */
+    void release(long caseId, int seq) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE delivery_batch SET first_attempt_at = NULL "
+                    + "WHERE case_id = ? AND seq = ? AND status = 'PENDING'")) {
+                s.setLong(1, caseId);
+                s.setInt(2, seq);
+                s.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -177,11 +202,12 @@ public class BatchStore {
      * meanwhile, so a cancel either happened before (and is seen) or waits until the run is registered (and
      * stops it).
      */
-    ResumeState resume(CaseRun run) {
+    ResumeState resume(CaseRun run, Instant now) {
         return db.inTransaction(c -> {
             if (!stillSending(c, run.caseId)) {
                 return null;
             }
+            closeRetryWindow(c, run.caseId, now);
             List<BatchJob> pending = new ArrayList<>();
             ResidentKeySet planned = new ResidentKeySet();
             int batches = 0;
@@ -212,6 +238,24 @@ public class BatchStore {
             }
             return new ResumeState(pending, batches, finals, failed, recipients, planned, maxSeq + 1);
         });
+    }
+
+    /**
+     * A batch first tried more than 24 hours ago (a case paused that long) may have been accepted by a request
+     * whose answer was lost, and LINE has forgotten its retry key by now: sent again it could arrive twice. It is
+     * not sent again but reported UNCONFIRMED: a second notice is worse than a report that says "maybe".
+     */
+    private static void closeRetryWindow(Connection c, long caseId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE delivery_batch SET status = 'UNCONFIRMED', "
+                + "recipients = NULL, finished_at = ?, last_error = ? WHERE case_id = ? AND status = 'PENDING' "
+                + "AND first_attempt_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, "first sent more than 24 hours ago and not confirmed; LINE has forgotten its retry key, "
+                    + "so it is not sent again (it may have been delivered)");
+            s.setLong(3, caseId);
+            s.setTimestamp(4, Timestamp.from(now.minus(RETRY_KEY_WINDOW)));
+            s.executeUpdate();
+        }
     }
 
     /** Persists final outcomes in one transaction; the user ids of a finished batch are deleted with it. */

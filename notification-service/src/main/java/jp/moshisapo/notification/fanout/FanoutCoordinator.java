@@ -47,6 +47,9 @@ public class FanoutCoordinator {
     /** One planner at a time: a case planned after another sees its batches for the 24-hour rule. */
     private final ExecutorService planning = Executors.newSingleThreadExecutor(r -> daemon(r, "fanout-planner"));
     private final Semaphore wakeUp = new Semaphore(0);
+    /** Cases whose start threw (a malformed row, say), with when to try again: the others keep going meanwhile. */
+    private final Map<Long, Instant> unstartable = new ConcurrentHashMap<>();
+    private static final java.time.Duration UNSTARTABLE_RETRY = java.time.Duration.ofMinutes(1);
     private Thread leaderThread;
     private Connection leaderLock;
     private volatile boolean running;
@@ -89,6 +92,20 @@ public class FanoutCoordinator {
 
     void onApproved(@Observes CaseEvents.Approved approved) {
         wakeUp.release();
+    }
+
+    void onResumed(@Observes CaseEvents.Resumed resumed) {
+        wakeUp.release();
+    }
+
+    /** Paused cases stop at once here; their unsent batches stay PENDING with their retry keys. */
+    void onPaused(@Observes CaseEvents.Paused paused) {
+        for (long id : paused.caseIds()) {
+            CaseRun run = active.remove(id);
+            if (run != null) {
+                run.stop();
+            }
+        }
     }
 
     /** The kill switch's fast path on this instance; other instances learn it from the next poll. */
@@ -178,10 +195,27 @@ public class FanoutCoordinator {
             }
         });
         states.forEach((id, state) -> {
-            if ("SENDING".equals(state) && !active.containsKey(id)) {
-                start(id);
+            if ("SENDING".equals(state) && !active.containsKey(id) && !unstartable(id)) {
+                try {
+                    start(id);
+                } catch (RuntimeException e) {
+                    // One unreadable case must not cost every other case its sender: it is left out for a while.
+                    active.remove(id);
+                    unstartable.put(id, clock.instant().plus(UNSTARTABLE_RETRY));
+                    Log.errorf("Case %d cannot be started, trying again in %s: %s", id, UNSTARTABLE_RETRY,
+                            SendResult.describe(e));
+                }
             }
         });
+    }
+
+    private boolean unstartable(long caseId) {
+        Instant retryAt = unstartable.get(caseId);
+        if (retryAt == null || clock.instant().isAfter(retryAt)) {
+            unstartable.remove(caseId);
+            return false;
+        }
+        return true;
     }
 
     private void start(long caseId) {
@@ -189,7 +223,8 @@ public class FanoutCoordinator {
         if (exposure.state() != jp.moshisapo.notification.exposure.CaseState.SENDING) {
             return;
         }
-        Instant deadline = exposure.approvedAt().plus(config.deadline());
+        // Counted from the last resume: time spent PAUSED does not use up the deadline.
+        Instant deadline = exposure.sendingSince().plus(config.deadline());
         CaseRun run = new CaseRun(caseId, exposure.message(), deadline);
         active.put(caseId, run);
         Instant now = clock.instant();
@@ -200,7 +235,7 @@ public class FanoutCoordinator {
             batches.finish(caseId, true, "deadline passed before every batch was sent", now);
             return;
         }
-        ResumeState resume = batches.resume(run);
+        ResumeState resume = batches.resume(run, now);
         if (resume == null) {
             active.remove(caseId, run); // cancelled between the poll and now
             return;

@@ -15,6 +15,7 @@ public class FanoutMetrics {
     private final Counter failed;
     private final Counter rateLimited;
     private final Counter recipients;
+    private final Counter unreadableVisits;
 
     FanoutMetrics(MeterRegistry registry) {
         String batches = "moshisapo.notification.multicast.batches";
@@ -27,6 +28,13 @@ public class FanoutMetrics {
                 .register(registry);
         this.recipients = Counter.builder("moshisapo.notification.recipients.delivered")
                 .description("Recipients of multicast batches LINE accepted").register(registry);
+        this.unreadableVisits = Counter.builder("moshisapo.notification.planner.unreadable.visits")
+                .description("Matching visits the planner skipped: sealed under a key no longer in the keyring")
+                .register(registry);
+    }
+
+    void unreadableVisits(int count) {
+        unreadableVisits.increment(count);
     }
 
     void sent(int recipientCount) {

@@ -37,12 +37,13 @@ public class MulticastDispatcher {
     private final Semaphore inFlight;
     private final Backoff backoff;
     private final BatchStore store;
+    private final CasePauses pauses;
     private final Thread thread;
     /** Claims in a row that could not reach the database (dispatcher thread only): lengthens the backoff. */
     private int claimFailures;
 
     MulticastDispatcher(MulticastClient client, OutcomeWriter outcomes, FanoutMetrics metrics, Keyring keyring,
-            Clock clock, FanoutConfig config, BatchStore store) {
+            Clock clock, FanoutConfig config, BatchStore store, CasePauses pauses) {
         if (config.batchSize() < 1 || config.batchSize() > 500) {
             throw new IllegalArgumentException("moshisapo.notification.fanout.batch-size must be 1..500 (LINE's limit)");
         }
@@ -59,6 +60,7 @@ public class MulticastDispatcher {
         this.inFlight = new Semaphore(config.maxInFlight());
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.store = store;
+        this.pauses = pauses;
         this.thread = new Thread(this::loop, "fanout-dispatcher");
         this.thread.setDaemon(true);
     }
@@ -94,7 +96,7 @@ public class MulticastDispatcher {
             abandon(job);
             return;
         }
-        if (clock.instant().isAfter(job.run.deadline)) {
+        if (clock.instant().isAfter(job.deadline())) {
             fail(job, "deadline passed before the batch could be sent");
             return;
         }
@@ -153,7 +155,7 @@ public class MulticastDispatcher {
             Log.warnf("Could not claim %s, trying again: %s", job, e.getMessage());
             claimFailures++;
             Duration wait = backoff.after(Math.min(claimFailures, 10), null);
-            if (clock.instant().plus(wait).isAfter(job.run.deadline)) {
+            if (clock.instant().plus(wait).isAfter(job.deadline())) {
                 fail(job, "deadline passed while the database could not be reached");
             } else {
                 job.retryAfter(wait);
@@ -180,6 +182,7 @@ public class MulticastDispatcher {
     }
 
     private void answered(BatchJob job, SendResult result) {
+        job.answered(result);
         switch (result.verdict()) {
             case DELIVERED -> {
                 metrics.sent(job.recipientCount);
@@ -188,11 +191,28 @@ public class MulticastDispatcher {
             }
             case FAILED -> fail(job, result.describe());
             case RETRY -> retry(job, result);
+            case PAUSE -> pause(job, result);
         }
     }
 
+    /**
+     * LINE refused for the channel (monthly limit, token): the case pauses (or every sending case, for the token)
+     * rather than retry until the deadline. This batch stays PENDING with its retry key for the resume.
+     */
+    private void pause(BatchJob job, SendResult result) {
+        try {
+            pauses.pause(job.run.caseId, result);
+        } catch (RuntimeException e) {
+            // The database is out of reach: retry the batch as for a 5xx; the next refusal tries the pause again.
+            Log.warnf("Could not pause case %d, retrying %s: %s", job.run.caseId, job, e.getMessage());
+            retry(job, result);
+            return;
+        }
+        job.run.stop();
+        abandon(job);
+    }
+
     private void retry(BatchJob job, SendResult result) {
-        job.lastResult = result;
         if (job.run.stopped()) {
             abandon(job);
             return;
@@ -202,7 +222,7 @@ public class MulticastDispatcher {
             pacer.pause(RATE_LIMIT_PAUSE);
         }
         Duration wait = backoff.after(job.attempts, result.retryAfter());
-        if (clock.instant().plus(wait).isAfter(job.run.deadline)) {
+        if (clock.instant().plus(wait).isAfter(job.deadline())) {
             fail(job, "deadline passed after " + job.attempts + " attempts; last: " + result.describe());
             return;
         }
@@ -217,6 +237,10 @@ public class MulticastDispatcher {
      * leadership is resumed with the same retry key instead), and the report must say whether it may have arrived.
      */
     private void abandon(BatchJob job) {
+        if (job.claimed() && !job.mayHaveArrived && !job.run.cancelled()) {
+            release(job); // paused or handed over: LINE processed none of its attempts
+            return;
+        }
         if (job.attempts == 0 || job.lastResult == null || !job.run.cancelled()) {
             return;
         }
@@ -225,6 +249,15 @@ public class MulticastDispatcher {
                 : BatchOutcome.Status.UNCONFIRMED, job.attempts, job.firstAttemptAt, clock.instant(),
                 (answered ? "cancelled after " : "cancelled while unanswered; LINE may have delivered it. Last: ")
                         + job.lastResult.describe()));
+    }
+
+    private void release(BatchJob job) {
+        try {
+            store.release(job.run.caseId, job.seq);
+        } catch (RuntimeException e) {
+            // Harmless: the batch then counts as tried, and is sent again only within 24 h of its first attempt.
+            Log.warnf("Could not mark %s as untried: %s", job, e.getMessage());
+        }
     }
 
     private void fail(BatchJob job, String reason) {

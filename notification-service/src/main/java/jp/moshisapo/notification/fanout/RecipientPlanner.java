@@ -50,9 +50,11 @@ public class RecipientPlanner {
     private final BatchStore store;
     private final Clock clock;
     private final int batchSize;
+    private final FanoutMetrics metrics;
 
     RecipientPlanner(Db db, Keyring keyring, RecentlyNotified recentlyNotified, Retention retention,
-            BatchStore store, Clock clock, FanoutConfig config) {
+            BatchStore store, Clock clock, FanoutConfig config, FanoutMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.keyring = keyring;
         this.recentlyNotified = recentlyNotified;
@@ -95,6 +97,11 @@ public class RecipientPlanner {
         if (run.stopped()) {
             return false;
         }
+        if (plan.unreadable > 0) {
+            metrics.unreadableVisits(plan.unreadable);
+            Log.errorf("Case %d: %d matching visits could not be opened (key ids %s: removed from the keyring, or "
+                    + "altered) and were skipped", run.caseId, plan.unreadable, plan.unreadableKeyIds);
+        }
         store.markPlanned(run.caseId, plan.recipients, plan.unreachable, plan.recentlySkipped, clock.instant());
         Log.infof("Case %d planned: %d recipients in %d batches (%d unreachable, %d recently notified skipped)",
                 run.caseId, plan.recipients, plan.nextSeq - 1, plan.unreachable, plan.recentlySkipped);
@@ -113,6 +120,8 @@ public class RecipientPlanner {
         int recipients;
         int unreachable;
         int recentlySkipped;
+        int unreadable;
+        final java.util.Set<String> unreadableKeyIds = new java.util.TreeSet<>();
         int batchesPerCommit = 1;
 
         Plan(CaseRun run, ResumeState resume, Consumer<List<BatchJob>> ready) {
@@ -125,18 +134,30 @@ public class RecipientPlanner {
 
         void visit(ResultSet rs, ResidentKeySet recent) throws SQLException {
             byte[] residentKey = rs.getBytes(1);
-            if (!seen.add(residentKey)) {
+            if (seen.contains(residentKey)) {
                 return; // another visit of someone already planned, or planned before a restart
             }
             if (rs.getBoolean(4)) {
+                seen.add(residentKey);
                 unreachable++;
                 return;
             }
             if (recent.contains(residentKey)) {
+                seen.add(residentKey);
                 recentlySkipped++;
                 return;
             }
-            byte[] userId = keyring.open(new Sealed(rs.getString(2), rs.getBytes(3)), Purpose.VISIT_USER_ID);
+            byte[] userId;
+            try {
+                userId = keyring.open(new Sealed(rs.getString(2), rs.getBytes(3)), Purpose.VISIT_USER_ID);
+            } catch (IllegalStateException e) {
+                // Sealed under a key id removed from the keyring, or altered: no retry can open it, and planning
+                // again forever would stop the case. Skipped and counted; another visit of theirs may still open.
+                unreadable++;
+                unreadableKeyIds.add(rs.getString(2));
+                return;
+            }
+            seen.add(residentKey);
             userIds.add(new String(userId, StandardCharsets.US_ASCII));
             residentKeys.writeBytes(residentKey);
             recipients++;

@@ -18,12 +18,42 @@ record SendResult(int status, String error, Duration retryAfter) {
         /** 429, 5xx or no answer: send again later with the same retry key. */
         RETRY,
         /** Any other 4xx: the request itself is wrong; sending it again cannot help. */
-        FAILED
+        FAILED,
+        /**
+         * LINE refused for the whole channel, and no retry fixes it until a person acts: the monthly message limit
+         * (429 with LINE's message) or the access token (401 expired/revoked, 403 channel not allowed). LINE
+         * processed nothing, so the request may go again later with the same retry key.
+         */
+        PAUSE
+    }
+
+    /** Why sending must pause; the names are stored with the case (exposure_case.pause_cause). */
+    enum PauseCause {
+        MONTHLY_LIMIT, CHANNEL_AUTH
+    }
+
+    /**
+     * LINE answers 429 for its rate limit and for the monthly limit alike; only the body tells them apart ("You
+     * have reached your monthly limit."), as LINE's guide to 429 says to check before retrying.
+     */
+    PauseCause pauseCause() {
+        if (status == 429 && error != null && error.toLowerCase(java.util.Locale.ROOT).contains("monthly limit")) {
+            return PauseCause.MONTHLY_LIMIT;
+        }
+        return status == 401 || status == 403 ? PauseCause.CHANNEL_AUTH : null;
+    }
+
+    /** True when the request may have been processed by LINE: no answer, or a server error. */
+    boolean mayHaveArrived() {
+        return status == 0 || status >= 500;
     }
 
     Verdict verdict() {
         if (status >= 200 && status < 300 || status == 409) {
             return Verdict.DELIVERED;
+        }
+        if (pauseCause() != null) {
+            return Verdict.PAUSE;
         }
         if (status == 0 || status == 429 || status >= 500) {
             return Verdict.RETRY;

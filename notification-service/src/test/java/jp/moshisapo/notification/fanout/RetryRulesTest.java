@@ -15,7 +15,23 @@ class RetryRulesTest {
         assertEquals(SendResult.Verdict.RETRY, new SendResult(503, "", null).verdict());
         assertEquals(SendResult.Verdict.RETRY, new SendResult(0, "HttpTimeoutException", null).verdict());
         assertEquals(SendResult.Verdict.FAILED, new SendResult(400, "bad", null).verdict());
-        assertEquals(SendResult.Verdict.FAILED, new SendResult(401, "token", null).verdict());
+    }
+
+    @Test
+    void theMonthlyLimitAndARefusedTokenPauseInsteadOfRetryingOrFailing() {
+        SendResult monthly = new SendResult(429, "You have reached your monthly limit.", null);
+        assertEquals(SendResult.Verdict.PAUSE, monthly.verdict());
+        assertEquals(SendResult.PauseCause.MONTHLY_LIMIT, monthly.pauseCause());
+        assertEquals(SendResult.Verdict.RETRY,
+                new SendResult(429, "The API rate limit has been exceeded. Try again later.", null).verdict());
+        SendResult revoked = new SendResult(401, "Authentication failed. Confirm that the access token in the "
+                + "authorization header is valid.", null);
+        assertEquals(SendResult.Verdict.PAUSE, revoked.verdict());
+        assertEquals(SendResult.PauseCause.CHANNEL_AUTH, revoked.pauseCause());
+        assertEquals(SendResult.Verdict.PAUSE, new SendResult(403, "", null).verdict());
+        assertTrue(new SendResult(0, "HttpTimeoutException", null).mayHaveArrived());
+        assertTrue(!new SendResult(429, "You have reached your monthly limit.", null).mayHaveArrived(),
+                "LINE processes nothing of a 429");
     }
 
     @Test

@@ -77,15 +77,16 @@ class ManagementTokenIT {
         assertEquals("http://127.0.0.1:8080/manage#facility=" + id + "&token=" + fresh,
                 rotated.getString("managementUrl"));
 
-        String unknown = given().auth().oauth2(old + "x").when().get("/api/facilities/" + id)
-                .then().statusCode(404).contentType("application/problem+json").extract().asString();
         for (String call : List.of("GET /api/facilities/%s", "GET /api/facilities/%s/posters.pdf",
                 "POST /api/facilities/%s/management-token", "POST /api/facilities/%s/codes/" + venue.getString(
                         "rooms[0].code") + "/revoke")) {
             String[] parts = String.format(call, id).split(" ");
             Response withOld = given().auth().oauth2(old).when().request(parts[0], parts[1]);
+            Response withUnknown = given().auth().oauth2(old + "x").when().request(parts[0], parts[1]);
             assertEquals(404, withOld.statusCode(), call);
-            assertEquals(unknown, withOld.asString(), call + " must answer as for a token that never existed");
+            // Compared on the same path: the problem's instance echoes it.
+            assertEquals(withUnknown.asString(), withOld.asString(),
+                    call + " must answer as for a token that never existed");
         }
         given().auth().oauth2(fresh).when().get("/api/facilities/" + id)
                 .then().statusCode(200).body("rooms[0].status", equalTo("ACTIVE"));

@@ -39,15 +39,15 @@ class CaseRequestReadingIT {
         JsonPath japanese = refused("{\"codes\": [", null, 400);
         JsonPath english = refused("{\"codes\": [", "en", 400);
 
-        assertEquals("リクエスト本文を JSON として読めません。", japanese.getString("detail"));
-        assertEquals("The request body is not readable JSON.", english.getString("detail"));
+        assertEquals("送信内容が正しいJSON形式ではありません。", japanese.getString("detail"));
+        assertEquals("The request body is not valid JSON.", english.getString("detail"));
     }
 
     @Test
     void charactersAfterTheDocumentAreRefused() {
         JsonPath problem = refused(VALID + "}}}", null, 400);
 
-        assertEquals("リクエスト本文を JSON として読めません。", problem.getString("detail"));
+        assertEquals("送信内容が正しいJSON形式ではありません。", problem.getString("detail"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class CaseRequestReadingIT {
 
         JsonPath problem = refused(body, null, 400);
 
-        assertEquals("リクエスト本文が正しい UTF-8 ではありません。", problem.getString("detail"));
+        assertEquals("送信内容が正しいUTF-8ではありません。", problem.getString("detail"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class CaseRequestReadingIT {
 
         JsonPath problem = refused(padded, "en", 413);
 
-        assertEquals("The request body is too large (at most 64 KB).", problem.getString("detail"));
+        assertEquals("At most 64 KB can be sent.", problem.getString("detail"));
     }
 
     private JsonPath refused(Object body, String language, int status) {

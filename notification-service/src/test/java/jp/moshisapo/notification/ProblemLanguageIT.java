@@ -42,7 +42,7 @@ class ProblemLanguageIT {
         JsonPath problem = create("en", WRONG_CASE).then().statusCode(400)
                 .contentType("application/problem+json").extract().jsonPath();
 
-        assertEquals("Some fields are not valid. See the message of each field.", problem.getString("detail"));
+        assertEquals("Check the message at each field and try again.", problem.getString("detail"));
         assertEquals("A code has 9 letters and digits (XXXX-XXXX-X).", message(problem, "codes[0]"));
         assertEquals("The date is in the future.", message(problem, "dates[0]"));
         assertEquals("Enter a note: why this case is opened.", message(problem, "note"));
@@ -54,7 +54,7 @@ class ProblemLanguageIT {
         for (String language : new String[] {null, "ja-JP,ja;q=0.9,en;q=0.8"}) {
             JsonPath problem = create(language, WRONG_CASE).then().statusCode(400).extract().jsonPath();
 
-            assertEquals("入力内容に誤りがあります。各項目のメッセージを確認してください。", problem.getString("detail"));
+            assertEquals("各項目のメッセージを確認して、入力し直してください。", problem.getString("detail"));
             assertEquals("コードの桁数が違います（英数字9文字: XXXX-XXXX-X）。", message(problem, "codes[0]"));
             assertEquals("未来の日付は指定できません。", message(problem, "dates[0]"));
         }

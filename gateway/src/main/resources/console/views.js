@@ -175,11 +175,14 @@ export async function renderNewCase(main, prefillCode, navigate) {
   const from = h('input', {id: 'window-from', autocomplete: 'off', placeholder: '2026-11-20T18:00'});
   const to = h('input', {id: 'window-to', autocomplete: 'off', placeholder: '2026-11-20T22:00'});
   const message = h('textarea', {id: 'message', rows: 10});
+  const template = h('select', {id: 'template'});
+  let templates = [];
   const note = h('input', {id: 'note', autocomplete: 'off'});
   const slots = {
     codes: errorSlot('error-codes'), dates: errorSlot('error-dates'), window: errorSlot('error-window'),
     'window.from': errorSlot('error-window-from'), 'window.to': errorSlot('error-window-to'),
     message: errorSlot('error-message'), extraText: errorSlot('error-message'), note: errorSlot('error-note'),
+    template: errorSlot('error-template'),
   };
   const general = errorSlot('form-error');
   const datesField = field(t('dates'), dates, slots.dates);
@@ -201,6 +204,7 @@ export async function renderNewCase(main, prefillCode, navigate) {
           h('label', {class: 'choice'}, byDates, t('byDates')),
           h('label', {class: 'choice'}, byWindow, t('byWindow')),
           datesField, windowFields, slots.window),
+      field(t('template'), template, slots.template),
       field(t('message'), message, slots.message),
       field(t('note'), note, slots.note),
       general,
@@ -210,6 +214,7 @@ export async function renderNewCase(main, prefillCode, navigate) {
     clearErrors(general, ...new Set(Object.values(slots)));
     const request = {
       codes: codes.value.split(/[\n,、]+/).map(code => code.trim()).filter(code => code),
+      template: template.value || undefined,
       message: message.value,
       note: note.value,
     };
@@ -231,8 +236,18 @@ export async function renderNewCase(main, prefillCode, navigate) {
   fill(main, form);
   (prefillCode ? note : codes).focus();
   try {
-    // the seed's notice with the consultation centre, as the service would send it, for editing
-    message.value = (await api.caseTemplate()).message;
+    // the configured notices (the seed's 注意喚起 first), as the service would send them, for editing
+    const offered = await api.caseTemplate();
+    templates = offered.templates || [];
+    fill(template, templates.map(each => h('option', {value: each.id}, each.title)));
+    message.value = offered.message;
+    // choosing another template replaces the text: staff edit after choosing, not before
+    template.addEventListener('change', () => {
+      const chosen = templates.find(each => each.id === template.value);
+      if (chosen) {
+        message.value = chosen.text;
+      }
+    });
   } catch (error) {
     showProblem(error, general, {});
   }
@@ -307,7 +322,7 @@ function showCase(main, view) {
             [t('cancelledBy'), view.cancelledBy ? `${view.cancelledBy} (${localTime(view.cancelledAt)})` : null],
           ]),
           h('h2', {}, t('message')),
-          h('pre', {class: 'message', id: 'case-message'}, view.message),
+          view.notice ? noticeBubble(view.notice) : h('pre', {class: 'message', id: 'case-message'}, view.message),
           actions(view, actionError, main),
           actionError),
       view.preview ? previewSection(view.preview) : null,
@@ -368,6 +383,21 @@ async function act(button, question, call, actionError, main) {
     button.disabled = false;
     showProblem(error, actionError);
   }
+}
+
+/**
+ * The notice as the resident's LINE shows it: the Flex bubble's text and its buttons (a call to the consultation
+ * centre, the prefecture's page), and the alt text LINE shows in the chat list and the notification.
+ */
+function noticeBubble(notice) {
+  return h('div', {class: 'line-chat', id: 'notice-preview'},
+      h('p', {class: 'muted'}, t('noticeLead')),
+      h('div', {class: 'flex-bubble'},
+          h('pre', {class: 'message', id: 'case-message'}, notice.body),
+          h('div', {class: 'flex-footer'}, notice.buttons.map((button, index) =>
+            h('a', {class: index === 0 ? 'flex-button primary' : 'flex-button', href: button.uri,
+              'data-uri': button.uri, rel: 'noopener noreferrer', target: '_blank'}, button.label)))),
+      h('p', {class: 'muted'}, `${t('altText')}: `, h('span', {id: 'notice-alt-text'}, notice.altText)));
 }
 
 function previewSection(preview) {

@@ -55,6 +55,33 @@ class CaseTemplateIT {
     }
 
     @Test
+    void staffChooseTheTestingTemplateAndTheCaseShowsTheFlexNoticeResidentsWillSeeAndAuditsItsText() {
+        String code = Fixtures.newCode();
+        Fixtures.publishCode(code, "検査案内会館", "1階");
+        new StoreProbe(dataSource).awaitCode(code);
+        JsonPath offered = Api.get("staff1", "/admin/cases/template").jsonPath();
+        assertEquals(List.of("caution", "testing"), offered.getList("templates.id"));
+        assertEquals(List.of("注意喚起", "検査のご案内"), offered.getList("templates.title"));
+
+        JsonPath created = Api.createCase("staff1", Map.of("codes", List.of(code),
+                "dates", List.of(Fixtures.today().toString()), "template", "testing", "note", "検査の案内"))
+                .then().statusCode(201).extract().jsonPath();
+        String message = created.getString("message");
+        assertTrue(message.contains("検査を受けていただくため"), message);
+        assertEquals(message, created.getString("notice.body"));
+        assertEquals(message, created.getString("notice.altText"));
+        assertEquals(List.of("tel:0196513175", "https://www.pref.iwate.jp/"), created.getList("notice.buttons.uri"));
+
+        JsonPath audit = Api.get("approver1", "/admin/audit?caseId=" + created.getLong("id")).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("testing", audit.getString("[0].details.template"));
+        assertEquals(message, audit.getString("[0].details.message"), "the audit log keeps the text word for word");
+        Api.createCase("staff1", Map.of("codes", List.of(code), "dates", List.of(Fixtures.today().toString()),
+                "template", "party", "note", "x")).then().statusCode(400).body("errors[0].field",
+                org.hamcrest.Matchers.equalTo("template"));
+    }
+
+    @Test
     void theTemplateNeedsAStaffToken() {
         given().get("/admin/cases/template").then().statusCode(401).contentType("application/problem+json");
     }

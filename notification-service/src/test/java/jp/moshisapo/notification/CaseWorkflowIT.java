@@ -159,6 +159,8 @@ class CaseWorkflowIT {
             assertEquals("multicast", inbox.get(0).via());
             assertTrue(inbox.get(0).text().startsWith("【お知らせ】\n新型コロナウイルスの感染が判明した方が"));
             assertTrue(inbox.get(0).text().contains("＜受診・相談センター＞ 019-651-3175"));
+            assertEquals("flex", inbox.get(0).type(), "the notice is a Flex bubble, its text the alt text");
+            assertEquals("tel:0196513175", inbox.get(0).links().get(0).uri(), "the centre's number can be tapped");
         }
         JsonPath report = Api.get("staff1", "/admin/cases/" + id + "/report").then().statusCode(200)
                 .extract().jsonPath();

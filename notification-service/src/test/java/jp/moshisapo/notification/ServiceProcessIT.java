@@ -143,6 +143,7 @@ class ServiceProcessIT {
         env.put("VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1");
         env.put("EVENT_ENCRYPTION_KEYS", "local-only-e1:bG9jYWwtb25seSBldmVudCBrZXkgTk9UIFNFQ1JFVCE=");
         env.put("RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==");
+        env.put("NOTICE_PAGE_URL", "https://www.pref.iwate.jp/");
         return ServiceProcess.start(env, "service-" + name);
     }
 

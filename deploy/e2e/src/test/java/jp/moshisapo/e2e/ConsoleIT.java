@@ -168,6 +168,10 @@ class ConsoleIT {
         wait.until(d -> d.findElement(By.id("message")).getAttribute("value").startsWith(NOTICE_MARK));
         assertEquals(LocalDate.now(TOKYO).toString(), browser.findElement(By.id("dates")).getAttribute("value"),
                 "the day is prefilled with today in Iwate");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("template"))).selectByValue("testing");
+        wait.until(d -> d.findElement(By.id("message")).getAttribute("value").contains("検査を受けていただくため"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("template"))).selectByValue("caution");
+        wait.until(d -> !d.findElement(By.id("message")).getAttribute("value").contains("検査を受けていただくため"));
         browser.findElement(By.id("note")).sendKeys("保健所からの連絡（コンソール試験）");
         screenshot(browser, "04-new-case");
         browser.findElement(By.id("create")).click();
@@ -177,6 +181,10 @@ class ConsoleIT {
         WebElement perCode = browser.findElement(By.cssSelector("#preview-codes tbody tr"));
         assertTrue(perCode.getText().contains("コンソール会館"), perCode.getText());
         assertEquals(Integer.toString(RESIDENTS), perCode.findElement(By.className("preview-code-residents")).getText());
+        List<WebElement> buttons = browser.findElements(By.cssSelector("#notice-preview a.flex-button"));
+        assertEquals(List.of("tel:0196513175", "https://www.pref.iwate.jp/"),
+                buttons.stream().map(b -> b.getAttribute("data-uri")).toList(), "the notice as residents see it");
+        assertTrue(browser.findElement(By.id("case-message")).getText().startsWith(NOTICE_MARK));
         String url = browser.getCurrentUrl();
         return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
     }

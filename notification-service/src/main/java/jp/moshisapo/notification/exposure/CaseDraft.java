@@ -2,6 +2,8 @@ package jp.moshisapo.notification.exposure;
 
 import jp.moshisapo.notification.matching.CaseTarget;
 
-/** A parsed, valid new case: whom to reach, the text to send, and the staff's note. */
-public record CaseDraft(CaseTarget target, String message, String note) {
+/**
+ * A parsed, valid new case: whom to reach, the text to send, the template it started from, and the staff's note.
+ */
+public record CaseDraft(CaseTarget target, String message, String template, String note) {
 }

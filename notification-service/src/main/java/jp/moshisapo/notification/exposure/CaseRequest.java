@@ -19,6 +19,7 @@ public final class CaseRequest {
     final List<String> codes;
     final List<String> dates;
     final WindowRequest window;
+    final String template;
     final String message;
     final String extraText;
     final String note;
@@ -26,11 +27,13 @@ public final class CaseRequest {
 
     @JsonCreator
     public CaseRequest(@JsonProperty("codes") List<String> codes, @JsonProperty("dates") List<String> dates,
-            @JsonProperty("window") WindowRequest window, @JsonProperty("message") String message,
+            @JsonProperty("window") WindowRequest window, @JsonProperty("template") String template,
+            @JsonProperty("message") String message,
             @JsonProperty("extraText") String extraText, @JsonProperty("note") String note) {
         this.codes = codes;
         this.dates = dates;
         this.window = window;
+        this.template = template;
         this.message = message;
         this.extraText = extraText;
         this.note = note;

@@ -16,6 +16,8 @@ import jp.moshisapo.notification.config.CaseConfig;
 import jp.moshisapo.notification.matching.CaseTarget;
 import jp.moshisapo.notification.matching.MatchWindows;
 import jp.moshisapo.notification.matching.TimeWindow;
+import jp.moshisapo.notification.notice.NoticeTemplate;
+import jp.moshisapo.notification.notice.NoticeText;
 import jp.moshisapo.notification.visit.Retention;
 import jp.moshisapo.problem.InvalidField;
 import jp.moshisapo.problem.ProblemException;
@@ -58,12 +60,14 @@ public class CaseRequestParser {
                 Text.of("この項目は受け付けていません。", "This field is not accepted."))));
         List<String> codes = codes(request.codes, errors);
         List<TimeWindow> windows = windows(request, now, errors);
-        String message = message(request, errors);
+        NoticeTemplate template = template(request.template, errors);
+        String message = message(request, template, errors);
         String note = note(request.note, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new CaseDraft(new CaseTarget(codes, MatchWindows.merge(windows)), message, note);
+        return new CaseDraft(new CaseTarget(codes, MatchWindows.merge(windows)), message,
+                (template != null ? template : notice.templates().get(0)).id(), note);
     }
 
     private static List<String> codes(List<String> given, List<InvalidField> errors) {
@@ -201,7 +205,18 @@ public class CaseRequestParser {
         }
     }
 
-    private String message(CaseRequest request, List<InvalidField> errors) {
+    private NoticeTemplate template(String id, List<InvalidField> errors) {
+        if (id == null) {
+            return null;
+        }
+        return notice.template(id).orElseGet(() -> {
+            errors.add(InvalidField.of("template", Text.of("この文面テンプレートはありません。",
+                    "There is no such notice template.")));
+            return null;
+        });
+    }
+
+    private String message(CaseRequest request, NoticeTemplate template, List<InvalidField> errors) {
         if (request.message != null && request.message.isBlank()) {
             errors.add(InvalidField.of("message", Text.of("本文が空です。既定の文面を使う場合は項目ごと省略してください。",
                     "The message is empty. Leave the field out to send the default text.")));
@@ -212,7 +227,7 @@ public class CaseRequestParser {
                     "The extra text can have at most " + MAX_EXTRA_TEXT + " characters.")));
             return null;
         }
-        String text = notice.compose(request.message, request.extraText);
+        String text = notice.compose(request.message, template, request.extraText);
         if (text.length() > NoticeText.MAX_LENGTH) {
             errors.add(InvalidField.of(request.message != null ? "message" : "extraText", Text.of(
                     "LINE のメッセージは" + NoticeText.MAX_LENGTH + "文字までです（現在 " + text.length() + " 文字）。",

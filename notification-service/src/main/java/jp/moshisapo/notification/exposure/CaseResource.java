@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import jp.moshisapo.notification.audit.CurrentActor;
+import jp.moshisapo.notification.notice.NoticeText;
 import jp.moshisapo.problem.InvalidField;
 import jp.moshisapo.problem.Language;
 import jp.moshisapo.problem.ProblemException;
@@ -69,7 +70,7 @@ public class CaseResource {
     @Path("template")
     @RolesAllowed("staff")
     public CaseTemplate template() {
-        return new CaseTemplate(notice.defaultText(), NoticeText.MAX_LENGTH);
+        return new CaseTemplate(notice.defaultText(), NoticeText.MAX_LENGTH, notice.templates());
     }
 
     @GET

@@ -74,6 +74,9 @@ public class CaseService {
             details.put("windows", draft.target().windows().windows().stream()
                     .map(w -> views.local(w.start()) + "/" + views.local(w.end())).toList());
             details.putAll(counts(preview));
+            // what will be sent if approved, word for word (the text cannot change after the draft)
+            details.put("template", draft.template());
+            details.put("message", draft.message());
             audit.record(c, actor, AuditAction.CASE_CREATED, id, details);
             return views.view(cases.find(c, id).orElseThrow(), preview, venues, now);
         });
@@ -133,7 +136,8 @@ public class CaseService {
                 }
             }
             cases.approve(c, id, approver, now);
-            audit.record(c, approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name()));
+            audit.record(c, approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name(),
+                    "message", found.message()));
             return new Approval(views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now), null);
         });
         if (approval == Approval.SELF) {

@@ -3,27 +3,28 @@ package jp.moshisapo.notification.exposure;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.moshisapo.notification.notice.NoticeMessage;
 import jp.moshisapo.notification.quota.QuotaCheck;
 
 /**
- * A case as staff see it: its target, text, who did what, the live preview, once sending, delivery figures, and
- * (when read) what the reader may do with it.
+ * A case as staff see it: its target, text (and the message residents will see), who did what, the live preview,
+ * once sending, delivery figures, and (when read) what the reader may do with it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(long id, CaseState state, List<String> codes, List<Window> windows, String message,
-        String note, String createdBy, OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt,
-        String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview, Delivery delivery, Pause pause,
-        QuotaCheck quota, CaseActions actions) {
+        NoticeMessage notice, String note, String createdBy, OffsetDateTime createdAt, String approvedBy,
+        OffsetDateTime approvedAt, String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview,
+        Delivery delivery, Pause pause, QuotaCheck quota, CaseActions actions) {
 
     public CaseView withActions(CaseActions actions) {
-        return new CaseView(id, state, codes, windows, message, note, createdBy, createdAt, approvedBy, approvedAt,
-                cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
+        return new CaseView(id, state, codes, windows, message, notice, note, createdBy, createdAt, approvedBy,
+                approvedAt, cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
     }
 
     /** With how this case fits the channel's monthly message quota. */
     public CaseView withQuota(QuotaCheck quota) {
-        return new CaseView(id, state, codes, windows, message, note, createdBy, createdAt, approvedBy, approvedAt,
-                cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
+        return new CaseView(id, state, codes, windows, message, notice, note, createdBy, createdAt, approvedBy,
+                approvedAt, cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
     }
 
     /**

@@ -10,6 +10,7 @@ import jp.moshisapo.notification.audit.Actor;
 import jp.moshisapo.notification.code.KnownCode;
 import jp.moshisapo.notification.config.VisitStoreConfig;
 import jp.moshisapo.notification.matching.Preview;
+import jp.moshisapo.notification.notice.NoticeMessages;
 import jp.moshisapo.protocol.code.PrintedCode;
 
 /** Turns stored cases into what the admin API shows: display codes, local times, venue names. */
@@ -17,9 +18,11 @@ import jp.moshisapo.protocol.code.PrintedCode;
 public class CaseViews {
 
     private final ZoneId zone;
+    private final NoticeMessages notices;
 
-    CaseViews(VisitStoreConfig config) {
+    CaseViews(VisitStoreConfig config, NoticeMessages notices) {
         this.zone = config.zone();
+        this.notices = notices;
     }
 
     /** {@code preview} may be null where counting would delay the answer (approve, cancel). */
@@ -27,7 +30,8 @@ public class CaseViews {
         CaseView.Delivery delivery = c.state() == CaseState.DRAFT ? null : new CaseView.Delivery(c.recipients(),
                 c.skippedUnreachable(), c.skippedRecentlyNotified(), local(c.plannedAt()), local(c.finishedAt()),
                 c.failureReason());
-        return new CaseView(c.id(), c.state(), display(c.target().codes()), windows(c), c.message(), c.note(),
+        return new CaseView(c.id(), c.state(), display(c.target().codes()), windows(c), c.message(),
+                notices.of(c.message()), c.note(),
                 name(c.createdBy()), local(c.createdAt()), name(c.approvedBy()), local(c.approvedAt()),
                 name(c.cancelledBy()), local(c.cancelledAt()),
                 preview == null ? null : previewView(preview, venues, countedAt), delivery, pause(c), null, null);

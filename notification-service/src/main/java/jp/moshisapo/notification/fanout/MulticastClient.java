@@ -3,7 +3,6 @@ package jp.moshisapo.notification.fanout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.messaging.model.MulticastRequest;
-import com.linecorp.bot.messaging.model.TextMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -18,10 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.config.LineConfig;
+import jp.moshisapo.notification.notice.NoticeMessages;
 
 /**
  * POST /v2/bot/message/multicast with the JDK HttpClient. The body is built from the LINE SDK's own model
- * ({@link MulticastRequest}, {@link TextMessage}), so the wire format is LINE's; the transport is ours
+ * ({@link MulticastRequest}, the notice's Flex message), so the wire format is LINE's; the transport is ours
  * because the fan-out must see every status (409 is success here), read Retry-After, and keep up to
  * {@code max-in-flight} requests open, none of which the SDK's exception-per-status client exposes.
  */
@@ -36,8 +36,10 @@ public class MulticastClient {
     private final Duration timeout;
     private final ExecutorService executor;
     private final HttpClient http;
+    private final NoticeMessages notices;
 
-    MulticastClient(LineConfig line, FanoutConfig config) {
+    MulticastClient(LineConfig line, FanoutConfig config, NoticeMessages notices) {
+        this.notices = notices;
         this.endpoint = URI.create(line.apiBaseUrl().replaceAll("/+$", "") + "/v2/bot/message/multicast");
         this.authorization = "Bearer " + line.channelAccessToken();
         this.timeout = config.requestTimeout();
@@ -52,11 +54,11 @@ public class MulticastClient {
         body(List.of("U00000000000000000000000000000000"), "warm-up");
     }
 
-    /** The request body for these recipients; built once per batch attempt, never logged. */
-    static byte[] body(List<String> userIds, String text) {
+    /** The request body: the notice with this text, for these recipients; built once per attempt, never logged. */
+    byte[] body(List<String> userIds, String text) {
         try {
             return JSON.writeValueAsBytes(new MulticastRequest.Builder(
-                    List.of(new TextMessage.Builder(text).build()), userIds).build());
+                    List.of(notices.of(text).toLine()), userIds).build());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a multicast request", e);
         }

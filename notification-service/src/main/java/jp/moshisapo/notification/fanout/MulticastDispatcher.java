@@ -124,7 +124,7 @@ public class MulticastDispatcher {
             if (!job.claimed() && !claim(job)) {
                 return false;
             }
-            byte[] body = MulticastClient.body(job.userIds(keyring), job.run.message);
+            byte[] body = client.body(job.userIds(keyring), job.run.message);
             Instant now = clock.instant();
             job.attempts++;
             if (job.firstAttemptAt == null) {

@@ -12,8 +12,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jp.moshisapo.notification.config.NoticeConfig;
 import jp.moshisapo.notification.matching.TimeWindow;
+import jp.moshisapo.notification.notice.NoticeConfigs;
+import jp.moshisapo.notification.notice.NoticeText;
 import jp.moshisapo.notification.visit.Days;
 import jp.moshisapo.notification.visit.Retention;
 import jp.moshisapo.problem.FieldError;
@@ -28,17 +29,7 @@ class CaseRequestParserTest {
     private static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
     private static final String CODE = PrintedCode.generate(new java.security.SecureRandom()).canonical();
 
-    private final NoticeText notice = new NoticeText(new NoticeConfig() {
-        @Override
-        public String consultationCenterPhone() {
-            return "019-651-3175";
-        }
-
-        @Override
-        public String consultationCenterHours() {
-            return "(24時間 土日・祝日を含む全日)";
-        }
-    });
+    private final NoticeText notice = new NoticeText(NoticeConfigs.configured());
     private final CaseRequestParser parser = new CaseRequestParser(
             new Retention(new Days(ZoneId.of("Asia/Tokyo")), 28, 7), notice, Clock.fixed(NOW, ZoneOffset.UTC),
             () -> Duration.ofMinutes(30));
@@ -65,6 +56,22 @@ class CaseRequestParserTest {
                 + "利用又は、イベントに参加していました。"));
         assertTrue(draft.message().contains("＜受診・相談センター＞ 019-651-3175\n(24時間 土日・祝日を含む全日)"));
         assertTrue(draft.message().endsWith("お住まいの地域の相談窓口にお問い合わせください。\n\n会場: 〇〇会館 2号館"));
+    }
+
+    @Test
+    void theTestingTemplateAsksResidentsWithSymptomsToCallTheCentreAndAnUnknownOneIsRefused() {
+        CaseDraft draft = parser.parse(new CaseRequest(List.of(CODE), List.of("2026-11-20"), null, "testing", null,
+                null, "n"));
+        assertEquals("testing", draft.template());
+        assertTrue(draft.message().contains("検査を受けていただくため、下記の受診・相談センターに御連絡願います。"),
+                draft.message());
+        assertTrue(draft.message().contains("＜受診・相談センター＞ 019-651-3175"), draft.message());
+        assertEquals("caution", parser.parse(request(List.of(CODE), List.of("2026-11-20"), null, null, null, "n"))
+                .template());
+
+        ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(new CaseRequest(List.of(CODE),
+                List.of("2026-11-20"), null, "party", null, null, "n")));
+        assertEquals("template", e.problem().errors().get(0).field());
     }
 
     @Test
@@ -152,6 +159,6 @@ class CaseRequestParserTest {
 
     private static CaseRequest request(List<String> codes, List<String> dates, CaseRequest.WindowRequest window,
             String message, String extraText, String note) {
-        return new CaseRequest(codes, dates, window, message, extraText, note);
+        return new CaseRequest(codes, dates, window, null, message, extraText, note);
     }
 }

@@ -117,8 +117,8 @@ class StaffConsoleIT {
                 "Accept-Language", "ja,en;q=0.8").body());
         JsonObject login = new JsonObject(client.get("/admin/cases", "Accept-Language", "en-GB,en;q=0.9").body());
 
-        assertEquals("The page was not found. Please check the URL.", english.getString("detail"));
-        assertEquals("お探しのページは見つかりませんでした。URLをご確認ください。", japanese.getString("detail"));
+        assertEquals("The page or data was not found. Please check the URL.", english.getString("detail"));
+        assertEquals("お探しのページまたはデータは見つかりませんでした。URLをご確認ください。", japanese.getString("detail"));
         assertEquals("Login required", login.getString("title"));
     }
 

@@ -60,14 +60,9 @@ class KafkaOutageIT {
         }
 
         int checkIns = 3 * PER_PHASE;
-        String staff = TestStack.get().keycloak().orElseThrow().accessToken("staff2", "staff2");
-        Http.Answer created = Http.post(gateway + "/admin/cases", staff, Map.of("codes", List.of(code),
-                "dates", List.of(LocalDate.now(ZoneId.of("Asia/Tokyo")).toString()), "note", "kafka outage drill"));
-        assertEquals(201, created.status(), String.valueOf(created.body()));
-        String caseUrl = gateway + "/admin/cases/" + created.json().get("id").asLong();
-        Wait.until(checkIns + " visits in the store", Duration.ofMinutes(2), () ->
-                Http.get(caseUrl, staff).json().path("preview").path("visits").asInt() >= checkIns);
-        var preview = Http.get(caseUrl, staff).json().path("preview");
+        Staff staff = Staff.of("staff2");
+        long caseId = staff.openCase(code, LocalDate.now(ZoneId.of("Asia/Tokyo")), "kafka outage drill");
+        var preview = staff.awaitPreviewVisits(caseId, checkIns, Duration.ofMinutes(2));
         assertEquals(checkIns, preview.path("visits").asInt(), "every acknowledged check-in once: " + preview);
         assertEquals(checkIns, preview.path("residents").asInt(), preview.toString());
         assertTrue(refusedDuringOutage.get() > 0, "the outage was real: some webhooks were refused");

@@ -6,20 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -29,9 +22,8 @@ import javax.net.ssl.SSLContext;
  * management port, the bootstrap admin from the environment. No realm is imported at start: create it with
  * {@link #admin()} from the production {@code KeycloakRealmImport}, and log users in with {@link #logIn}.
  * <p>
- * The distribution is built once per set of build options ({@code kc.sh build}) into ~/.cache/moshisapo and each
- * instance starts it with {@code --optimized}, which leaves the built copy untouched; each instance keeps its own
- * H2 file database in its run directory.
+ * It starts a {@link KeycloakDistribution} built with {@link #BUILD_OPTIONS}, {@code --optimized}; each instance keeps
+ * its own H2 file database in its run directory.
  */
 public final class KeycloakProductionServer implements AutoCloseable {
 
@@ -63,7 +55,7 @@ public final class KeycloakProductionServer implements AutoCloseable {
     public static KeycloakProductionServer start(TestCa ca) {
         KeycloakProductionServer server = new KeycloakProductionServer(TempDirs.create("keycloak-prod"), ca);
         try {
-            server.launch(builtDistribution());
+            server.launch(KeycloakDistribution.built(BUILD_OPTIONS));
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -174,83 +166,9 @@ public final class KeycloakProductionServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The unpacked distribution after {@code kc.sh build} with {@link #BUILD_OPTIONS}, cached per options (a
-     * non-optimized start would rewrite {@code lib/quarkus}, so each configuration needs its own copy).
-     */
-    private static synchronized Path builtDistribution() {
-        Path pristine = KeycloakServer.unpackedDistribution();
-        Path built = pristine.resolveSibling(pristine.getFileName() + "-built-" + optionsKey());
-        Path marker = built.resolve(".moshisapo-built");
-        if (Files.exists(marker)) {
-            return built;
-        }
-        Path staging = pristine.resolveSibling(built.getFileName() + ".building-" + ProcessHandle.current().pid());
-        try {
-            copyTree(pristine, staging);
-            runBuild(staging);
-            Files.writeString(staging.resolve(".moshisapo-built"), String.join(" ", BUILD_OPTIONS));
-            Files.move(staging, built, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (!Files.exists(marker)) {
-                throw new ServerStartException("cannot build Keycloak into " + built + ": " + e.getMessage(), e);
-            }
-        } finally {
-            TempDirs.delete(staging);
-        }
-        return built;
-    }
-
-    private static void runBuild(Path home) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
-        command.addAll(BUILD_OPTIONS);
-        Path log = home.resolve("build.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process build = builder.start();
-        try {
-            if (!build.waitFor(5, TimeUnit.MINUTES)) {
-                build.destroyForcibly();
-                throw new ServerStartException("kc.sh build did not finish within 5 minutes");
-            }
-        } catch (InterruptedException e) {
-            build.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ServerStartException("interrupted while building Keycloak", e);
-        }
-        if (build.exitValue() != 0) {
-            throw new ServerStartException("kc.sh build failed with " + build.exitValue() + ":\n"
-                    + Files.readString(log));
-        }
-    }
-
     private static String randomSecret() {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String optionsKey() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join(" ", BUILD_OPTIONS).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

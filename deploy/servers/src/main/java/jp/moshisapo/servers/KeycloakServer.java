@@ -11,25 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * A real Keycloak from its Maven Central distribution ({@code keycloak-quarkus-dist} zip, unpacked once into
- * {@code ~/.cache/moshisapo}), started in dev mode with an in-memory database and the {@code moshisapo} realm of
- * {@code deploy/keycloak/moshisapo-realm.json} imported at start.
+ * A real Keycloak for local use and tests: a {@link KeycloakDistribution} built for an in-memory database, started
+ * with {@code kc.sh start --optimized} over plain HTTP on loopback (no fixed host name: tokens are issued for the URL
+ * they are asked at, as in dev mode) with the {@code moshisapo} realm of {@code deploy/keycloak/moshisapo-realm.json}
+ * imported at start. Not {@code start-dev}: that re-builds the server at every start, which doubled its start time.
  */
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "moshisapo";
     public static final String CLI_CLIENT = "moshisapo-cli";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--health-enabled=false",
+            "--metrics-enabled=false");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
@@ -67,7 +67,7 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server = new KeycloakServer(Ports.freeOrRequested(port, "Keycloak"), TempDirs.create("keycloak"),
                 consoleOrigin);
         try {
-            server.launch(unpackedDistribution());
+            server.launch(KeycloakDistribution.built(BUILD_OPTIONS));
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -121,9 +121,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     private void launch(Path home) {
         copyRealmInto(home.resolve("data/import"));
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start",
+                "--optimized", "--http-enabled=true", "--hostname-strict=false",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + Ports.free(),
-                "--db=dev-mem", "--import-realm", "--health-enabled=false", "--metrics-enabled=false");
+                "--import-realm");
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
@@ -152,63 +153,22 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Places the realm file where {@code --import-realm} reads it. The built distribution is shared by concurrent
+     * instances, so the file is written beside and renamed into place: a starting instance never reads half of it.
+     */
     private static void copyRealmInto(Path importDir) {
         try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/moshisapo-realm.json")) {
             if (realm == null) {
                 throw new ServerStartException("realm file keycloak/moshisapo-realm.json is not on the classpath");
             }
             Files.createDirectories(importDir);
-            Files.copy(realm, importDir.resolve("moshisapo-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Path staging = Files.createTempFile(importDir, "realm-", ".json.part");
+            Files.copy(realm, staging, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staging, importDir.resolve("moshisapo-realm.json"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ServerStartException("cannot place the realm file: " + e.getMessage(), e);
-        }
-    }
-
-    /** Unzips the distribution once per version into ~/.cache/moshisapo (atomically, via a rename). */
-    static synchronized Path unpackedDistribution() {
-        Path zip = Distributions.keycloakZip();
-        String version = zip.getFileName().toString().replace(".zip", "");
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "moshisapo");
-        Path home = cache.resolve(version);
-        if (Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            return home;
-        }
-        Path staging = cache.resolve(version + ".unpacking-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(staging);
-            unzip(zip, staging);
-            try (var top = Files.list(staging)) {
-                Path root = top.filter(Files::isDirectory).findFirst()
-                        .orElseThrow(() -> new ServerStartException("empty Keycloak distribution " + zip));
-                Files.move(root, home, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-                throw new ServerStartException("cannot unpack Keycloak into " + home + ": " + e.getMessage(), e);
-            }
-        } finally {
-            TempDirs.delete(staging);
-        }
-        return home;
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path file = target.resolve(entry.getName()).normalize();
-                if (!file.startsWith(target)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(file);
-                } else {
-                    Files.createDirectories(file.getParent());
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                    if (entry.getName().endsWith(".sh")) {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-                    }
-                }
-            }
         }
     }
 }

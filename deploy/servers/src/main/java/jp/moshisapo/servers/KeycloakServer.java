@@ -28,8 +28,9 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "moshisapo";
     public static final String CLI_CLIENT = "moshisapo-cli";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--health-enabled=false",
-            "--metrics-enabled=false");
+    /** A local cache, not the production mode's clustered one: instances on one machine must not find each other. */
+    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--cache=local",
+            "--health-enabled=false", "--metrics-enabled=false");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     /**

@@ -63,6 +63,12 @@ public class KafkaClients {
         Map<String, Object> config = new HashMap<>(common);
         if (groupId != null) {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+            // A replica that dies without leaving the group holds its partitions until its session times out:
+            // Kafka's 45 s default would answer those residents when LINE's reply tokens (about a minute) are
+            // nearly spent. 10 s (3 s heartbeats) lets the survivors take over well inside it; the setting
+            // kafka.session.timeout.ms overrides it.
+            config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+            config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         }
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

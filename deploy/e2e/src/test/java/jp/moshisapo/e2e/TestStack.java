@@ -18,7 +18,7 @@ final class TestStack {
      * answer most of the bad-input corpus and the drills' bursts with 429 before a service saw them. The limits
      * themselves are proven by the gateway's LimitsIT against its defaults.
      */
-    private static final Map<String, String> GENEROUS_RATE_LIMITS = Map.of(
+    static final Map<String, String> GENEROUS_RATE_LIMITS = Map.of(
             "RATE_REGISTRATION_PER_MINUTE", "100000",
             "RATE_VENUE_API_PER_MINUTE", "100000",
             "RATE_CODE_IMAGES_PER_MINUTE", "100000",

@@ -13,6 +13,7 @@ import jp.moshisapo.protocol.events.EventKeyring;
 import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.protocol.events.VisitRecorded;
 import jp.moshisapo.servers.EventContracts;
+import jp.moshisapo.stack.LocalStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,12 +34,17 @@ final class VisitFeed {
      * prefix-1, …; returns their LINE user ids once Kafka has acknowledged every visit (acks=all).
      */
     static List<String> publish(String code, String prefix, int count, Instant visitedAt) {
+        return publish(TestStack.get(), code, prefix, count, visitedAt);
+    }
+
+    /** {@link #publish(String, String, int, Instant)} onto the Kafka of {@code stack}, with its keys. */
+    static List<String> publish(LocalStack stack, String code, String prefix, int count, Instant visitedAt) {
         String canonical = Venue.canonical(code);
         List<String> users = new ArrayList<>(count);
         // Sealed with the keys the stack gave checkin-service, as it would seal them.
-        EventKeyring keys = EventKeyring.parse(TestStack.get().serviceSetting("EVENT_ENCRYPTION_KEYS").orElseThrow(),
-                TestStack.get().serviceSetting("EVENT_ENCRYPTION_ACTIVE_KEY_ID").orElseThrow());
-        try (KafkaProducer<String, String> producer = producer()) {
+        EventKeyring keys = EventKeyring.parse(stack.serviceSetting("EVENT_ENCRYPTION_KEYS").orElseThrow(),
+                stack.serviceSetting("EVENT_ENCRYPTION_ACTIVE_KEY_ID").orElseThrow());
+        try (KafkaProducer<String, String> producer = producer(stack)) {
             List<Future<?>> sent = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String user = LineSimulator.userIdFor(prefix + "-" + i);
@@ -74,9 +80,9 @@ final class VisitFeed {
         return event.toString();
     }
 
-    private static KafkaProducer<String, String> producer() {
+    private static KafkaProducer<String, String> producer(LocalStack stack) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafka().orElseThrow().bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().orElseThrow().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);

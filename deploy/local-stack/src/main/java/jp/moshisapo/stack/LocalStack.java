@@ -9,8 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +54,10 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> serviceEnv = new HashMap<>();
-    private final Map<App, ChildProcess> apps = new EnumMap<>(App.class);
-    private final Map<App, Integer> restarts = new EnumMap<>(App.class);
+    /** Every replica of every service, in start order, with its own ports. */
+    private final Map<Replica, Ports.AppPorts> replicas = new LinkedHashMap<>();
+    private final Map<Replica, ChildProcess> apps = new HashMap<>();
+    private final Map<Replica, Integer> restarts = new HashMap<>();
     private KafkaServer kafka;
     private PostgresServer postgres;
     private KeycloakServer keycloak;
@@ -126,12 +129,41 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(keycloak);
     }
 
-    /** Kills a service with SIGKILL, as a crash drill does. */
-    public void kill(App app) {
-        apps.remove(app).kill();
+    /** One running copy of a service: index 0 to {@code STACK_REPLICAS - 1}. */
+    public record Replica(App app, int index) {
+
+        @Override
+        public String toString() {
+            return app.module + " replica " + (index + 1);
+        }
     }
 
-    /** Starts a service again (after {@link #kill}) and waits until it is healthy. */
+    /** How many replicas of each service run (see {@link StackSettings#replicas()}). */
+    public int replicaCount() {
+        return settings.replicas();
+    }
+
+    /** The management URL (health, metrics) of one replica; replica 0's is the service's documented one. */
+    public String managementUrl(Replica replica) {
+        return "http://127.0.0.1:" + replicas.get(replica).management();
+    }
+
+    /** Where one replica writes its log. */
+    public Path logFile(Replica replica) {
+        return settings.logDir().resolve(logName(replica, ""));
+    }
+
+    /** Kills a service (its first replica) with SIGKILL, as a crash drill does. */
+    public void kill(App app) {
+        kill(new Replica(app, 0));
+    }
+
+    /** Kills one replica with SIGKILL; the others, behind the service's address, carry on. */
+    public void kill(Replica replica) {
+        apps.remove(replica).kill();
+    }
+
+    /** Starts a service (its first replica) again after {@link #kill} and waits until it is healthy. */
     public void restart(App app) {
         restart(app, Map.of());
     }
@@ -141,12 +173,17 @@ public final class LocalStack implements AutoCloseable {
      * deadline) and waits until it is healthy; {@link #restart(App)} brings back the stack's own settings.
      */
     public void restart(App app, Map<String, String> overrides) {
-        if (apps.containsKey(app)) {
-            apps.remove(app).close();
+        restart(new Replica(app, 0), overrides);
+    }
+
+    /** Starts one replica again (after {@link #kill}) with {@code overrides} and waits until it is healthy. */
+    public void restart(Replica replica, Map<String, String> overrides) {
+        if (apps.containsKey(replica)) {
+            apps.remove(replica).close();
         }
-        keepLogOfEarlierRun(app);
-        startApp(app, overrides);
-        awaitHealthy(app);
+        keepLogOfEarlierRun(replica);
+        startApp(replica, overrides);
+        awaitHealthy(replica);
     }
 
     /**
@@ -190,11 +227,12 @@ public final class LocalStack implements AutoCloseable {
         serviceEnv.put("FACILITY_URL", settings.ports().url(App.FACILITY));
         serviceEnv.put("CHECKIN_URL", settings.ports().url(App.CHECKIN));
         serviceEnv.put("NOTIFICATION_URL", settings.ports().url(App.NOTIFICATION));
-        for (App app : App.values()) {
-            startApp(app, Map.of());
+        planReplicas();
+        for (Replica replica : replicas.keySet()) {
+            startApp(replica, Map.of());
         }
-        for (App app : App.values()) {
-            awaitHealthy(app);
+        for (Replica replica : replicas.keySet()) {
+            awaitHealthy(replica);
         }
         setUpRichMenu();
     }
@@ -295,20 +333,46 @@ public final class LocalStack implements AutoCloseable {
                 });
     }
 
-    private void startApp(App app, Map<String, String> overrides) {
-        step("starting " + app.module + " on " + settings.ports().url(app));
+    /**
+     * One replica per service on the service's own ports; with more, each replica gets free ports (the first keeps
+     * the service's management port, which {@code ./run-local health} reads) and a {@link ServiceBalancer} serves
+     * the service's port in front of them.
+     */
+    private void planReplicas() {
+        int count = settings.replicas();
+        for (App app : App.values()) {
+            Ports.AppPorts service = settings.ports().apps().get(app);
+            if (count == 1) {
+                replicas.put(new Replica(app, 0), service);
+                continue;
+            }
+            List<Integer> httpPorts = new ArrayList<>();
+            for (int index = 0; index < count; index++) {
+                int http = jp.moshisapo.servers.Ports.free();
+                int management = index == 0 ? service.management() : jp.moshisapo.servers.Ports.free();
+                replicas.put(new Replica(app, index), new Ports.AppPorts(http, management));
+                httpPorts.add(http);
+            }
+            step("balancing " + settings.ports().url(app) + " over " + count + " replicas of " + app.module);
+            track(ServiceBalancer.start(app.module, service.http(), httpPorts));
+        }
+    }
+
+    private void startApp(Replica replica, Map<String, String> overrides) {
+        App app = replica.app();
+        Ports.AppPorts ports = replicas.get(replica);
+        step("starting " + replica + " on http://127.0.0.1:" + ports.http());
         // The settings' variables reach every service (their tuning, e.g. rate limits); the stack's own addresses
         // and ports win over them, and a drill's overrides win over everything.
         Map<String, String> env = new HashMap<>(settings.env());
         env.putAll(serviceEnv);
-        Ports.AppPorts ports = settings.ports().apps().get(app);
         env.put("HTTP_PORT", Integer.toString(ports.http()));
         env.put("MANAGEMENT_PORT", Integer.toString(ports.management()));
         env.putAll(overrides);
         List<String> command = List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m",
                 "-jar", settings.serviceJar(app).toString());
-        apps.put(app, track(ChildProcess.start(app.module, command, settings.root(), env,
-                settings.logDir().resolve(app.module + ".log"))));
+        apps.put(replica, track(ChildProcess.start(app.module, command, settings.root(), env,
+                logFile(replica))));
     }
 
     /**
@@ -316,12 +380,12 @@ public final class LocalStack implements AutoCloseable {
      * {@code <module>.before-restart-<n>.log}, so the logs of a whole test run can be read afterwards (the privacy
      * drill scans them all).
      */
-    private void keepLogOfEarlierRun(App app) {
-        Path log = settings.logDir().resolve(app.module + ".log");
+    private void keepLogOfEarlierRun(Replica replica) {
+        Path log = logFile(replica);
         try {
             if (Files.isRegularFile(log)) {
-                int n = restarts.merge(app, 1, Integer::sum);
-                Files.move(log, settings.logDir().resolve(app.module + ".before-restart-" + n + ".log"),
+                int n = restarts.merge(replica, 1, Integer::sum);
+                Files.move(log, settings.logDir().resolve(logName(replica, ".before-restart-" + n)),
                         StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
@@ -329,13 +393,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(App app) {
-        step("waiting for " + app.module + " to be healthy");
-        ChildProcess process = apps.get(app);
-        Wait.until(app.module + " health at " + settings.ports().healthUrl(app), SERVICE_START_TIMEOUT, () -> {
+    private void awaitHealthy(Replica replica) {
+        step("waiting for " + replica + " to be healthy");
+        ChildProcess process = apps.get(replica);
+        String health = managementUrl(replica) + "/q/health";
+        Wait.until(replica + " health at " + health, SERVICE_START_TIMEOUT, () -> {
             process.requireAlive();
-            return Health.status(settings.ports().healthUrl(app)).equals("UP");
+            return Health.status(health).equals("UP");
         });
+    }
+
+    /** {@code <module>.log} for the first replica (as with one), {@code <module>.<n>.log} for the n-th after it. */
+    private static String logName(Replica replica, String suffix) {
+        return replica.app().module + (replica.index() == 0 ? "" : "." + (replica.index() + 1)) + suffix + ".log";
     }
 
     private void requireBuiltServices() {

@@ -26,6 +26,18 @@ public record StackSettings(Path root, Map<String, String> env, Ports ports, Pat
         return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
     }
 
+    /**
+     * How many replicas of each service to run ({@code STACK_REPLICAS}, 1 to 3; default 1). With more than one, each
+     * service's port is served by a {@link ServiceBalancer} in front of its replicas, as a Kubernetes Service is.
+     */
+    int replicas() {
+        int replicas = given("STACK_REPLICAS").map(String::trim).map(Integer::parseInt).orElse(1);
+        if (replicas < 1 || replicas > 3) {
+            throw new IllegalArgumentException("STACK_REPLICAS must be 1, 2 or 3, not " + replicas);
+        }
+        return replicas;
+    }
+
     String getOrDefault(String name, String fallback) {
         return given(name).orElse(fallback);
     }

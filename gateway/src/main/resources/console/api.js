@@ -51,6 +51,8 @@ export async function call(method, path, body) {
 
 export const api = {
   lookupCode: code => call('GET', `/admin/codes/${encodeURIComponent(code.trim())}`),
+  searchFacilities: criteria => call('GET', `/admin/facilities?${new URLSearchParams(criteria)}`),
+  visitCounts: codes => call('GET', `/admin/visit-counts?${new URLSearchParams(codes.map(code => ['code', code]))}`),
   caseTemplate: () => call('GET', '/admin/cases/template'),
   createCase: request => call('POST', '/admin/cases', request),
   listCases: state => call('GET', `/admin/cases${state ? `?state=${encodeURIComponent(state)}` : ''}`),

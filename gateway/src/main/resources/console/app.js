@@ -1,8 +1,9 @@
 // The console's shell: reads where to sign in, finishes a login coming back from Keycloak, and shows the screen
-// the address names (#/lookup, #/cases/new, #/cases, #/cases/12, #/audit).
+// the address names (#/lookup, #/search, #/cases/new, #/cases, #/cases/12, #/audit).
 import {completeLogin, configure, login, logout, user} from './auth.js';
 import {fill, h} from './dom.js';
 import {lang, t} from './i18n.js';
+import {renderSearch} from './search.js';
 import {
   leaveScreen, renderAudit, renderCase, renderCases, renderLogin, renderLookup, renderNewCase, whenLoginRequired,
 } from './views.js';
@@ -19,7 +20,8 @@ function navigate(hash) {
 
 function showShell(me) {
   const nav = document.getElementById('nav');
-  const links = [['#/lookup', 'nav-lookup', t('navLookup')], ['#/cases/new', 'nav-new-case', t('navNewCase')],
+  const links = [['#/lookup', 'nav-lookup', t('navLookup')], ['#/search', 'nav-search', t('navSearch')],
+    ['#/cases/new', 'nav-new-case', t('navNewCase')],
     ['#/cases', 'nav-cases', t('navCases')]];
   if (me && me.roles.includes('approver')) {
     links.push(['#/audit', 'nav-audit', t('navAudit')]);
@@ -57,6 +59,8 @@ function route(message) {
     renderCase(main, caseMatch[1]);
   } else if (path === '/cases') {
     renderCases(main, query.get('state'));
+  } else if (path === '/search') {
+    renderSearch(main, query, navigate);
   } else if (path === '/audit') {
     renderAudit(main, {caseId: query.get('caseId'), user: query.get('user')}, navigate);
   } else {

@@ -29,7 +29,7 @@ export function whenLoginRequired(callback) {
  * Puts an API refusal next to what caused it: each field error in the slot of its field (`codes[1]` and
  * `codes` both go to the codes slot), everything else in the screen's general slot.
  */
-function showProblem(error, generalSlot, fieldSlots = {}) {
+export function showProblem(error, generalSlot, fieldSlots = {}) {
   if (error instanceof LoginRequired) {
     onLoginRequired();
     return;
@@ -63,11 +63,11 @@ function clearErrors(...slots) {
   }
 }
 
-function errorSlot(id) {
+export function errorSlot(id) {
   return h('div', {id, class: 'error', role: 'alert', hidden: true});
 }
 
-function field(label, input, slot, hint) {
+export function field(label, input, slot, hint) {
   return h('div', {class: 'field'},
       h('label', {for: input.id}, label), input, hint ? h('small', {class: 'muted'}, hint) : null, slot);
 }

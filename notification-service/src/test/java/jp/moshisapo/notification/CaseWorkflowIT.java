@@ -111,6 +111,34 @@ class CaseWorkflowIT {
     }
 
     @Test
+    void staffSeeEachCodesCheckinsPerDayAsCountsOnly() {
+        String hall = store.venue("件数会館", "ホール");
+        String quiet = store.venue("静かな店", "1階");
+        Fixtures.publishVisits(List.of(
+                Fixtures.visit(Fixtures.user("n-alice"), hall, Fixtures.middayDaysAgo(0)),
+                Fixtures.visit(Fixtures.user("n-bob"), hall, Fixtures.middayDaysAgo(0)),
+                Fixtures.visit(Fixtures.user("n-alice"), hall, Fixtures.middayDaysAgo(2)),
+                Fixtures.visit(Fixtures.user("n-carol"), hall, Fixtures.middayDaysAgo(40))));   // past retention
+        store.awaitVisits(hall, 3);
+
+        String display = new PrintedCode(hall).display();
+        JsonPath counts = RestAssured.given().auth().oauth2(Fixtures.token("staff1"))
+                .queryParam("code", display.toLowerCase()).queryParam("code", quiet)
+                .when().get("/admin/visit-counts").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(List.of(Fixtures.today().minusDays(2).toString(), Fixtures.today().toString()),
+                counts.getList("codes['" + display + "'].day"));
+        assertEquals(List.of(1, 2), counts.getList("codes['" + display + "'].checkins"));
+        assertEquals(List.of(), counts.getList("codes['" + new PrintedCode(quiet).display() + "']"));
+        assertEquals(Fixtures.today().toString(), counts.getString("to"));
+        assertFalse(counts.prettify().contains(Fixtures.user("n-alice")), "counts never carry user ids");
+        RestAssured.given().auth().oauth2(Fixtures.token("staff1")).queryParam("code", "ABCD")
+                .when().get("/admin/visit-counts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("code[0]"));
+        RestAssured.given().when().get("/admin/visit-counts?code=" + display).then().statusCode(401);
+    }
+
+    @Test
     void aOneMinuteWindowIsRefusedSoAPreviewCannotTellWhetherOnePersonWasThere() {
         String shop = store.venue("小さな書店", "店内");
         Fixtures.publishVisits(List.of(Fixtures.visit(Fixtures.user("w-alone"), shop, Fixtures.middayDaysAgo(2))));

@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff console in a real browser against the whole stack and a real Keycloak: staff1 signs in on Keycloak's
- * login page, looks up a code read out over the phone, opens a case and sees its preview but cannot approve it;
+ * login page, looks up a code read out over the phone, finds the venue by its name typed in hiragana (with each
+ * code's check-ins per day), opens a case from the search result and sees its preview but cannot approve it;
  * approver1 approves; the residents' LINE inboxes and the console's delivery report agree. Each step leaves a
  * screenshot in target/console-screenshots.
  */
@@ -57,6 +58,7 @@ class ConsoleIT {
             screenshot(browser, "02-signed-in");
 
             lookUpTheCodeAsReadOverThePhone(browser, wait, venue.code());
+            findTheVenueByNameAndOpenACaseWithItsCode(browser, wait, venue.code());
             long caseId = openACaseAndSeeItsPreview(browser, wait);
             staff1CannotApprove(browser);
             refusalsOfTheApiAppearNextToTheirFields(browser, wait);
@@ -163,8 +165,32 @@ class ConsoleIT {
         return typed.substring(0, typed.length() - 1) + (Character.toLowerCase(last) == 'z' ? 'y' : 'z');
     }
 
+    /**
+     * 施設検索: the name as a health centre spells it out (hiragana for the katakana, a space), the venue with its
+     * code, status and today's check-ins, and 「このコードで案件を作成」 from the result.
+     */
+    private void findTheVenueByNameAndOpenACaseWithItsCode(ChromeDriver browser, WebDriverWait wait, String code) {
+        assertTrue(browser.findElement(By.id("use-in-case")).getAttribute("href").endsWith(code),
+                "the lookup offers a case with its code too");
+        browser.findElement(By.id("nav-search")).click();
+        WebElement input = wait.until(d -> d.findElement(By.id("search-q")));
+        input.sendKeys("こんそーる 会館");
+        browser.findElement(By.id("search")).click();
+        By row = By.cssSelector("tr[data-code='" + code + "']");
+        WebElement found = wait.until(d -> d.findElement(row));
+        WebElement card = found.findElement(By.xpath("ancestor::section[contains(@class,'venue')]"));
+        assertEquals("コンソール会館", card.findElement(By.className("venue-name")).getText());
+        assertEquals("盛岡市", card.findElement(By.className("venue-municipality")).getText());
+        assertTrue(found.getText().contains("大ホール") && found.getText().contains("有効"), found.getText());
+        String today = LocalDate.now(TOKYO).toString().substring(5);
+        assertEquals(today + ": " + RESIDENTS, found.findElement(By.cssSelector(".code-checkins li")).getText(),
+                "today's check-ins of the code, from notification-service");
+        screenshot(browser, "03b-venue-search");
+        found.findElement(By.className("search-use-in-case")).click();
+        wait.until(d -> d.findElement(By.id("codes")).getAttribute("value").equals(code));
+    }
+
     private long openACaseAndSeeItsPreview(ChromeDriver browser, WebDriverWait wait) {
-        browser.findElement(By.id("use-in-case")).click();
         wait.until(d -> d.findElement(By.id("message")).getAttribute("value").startsWith(NOTICE_MARK));
         assertEquals(LocalDate.now(TOKYO).toString(), browser.findElement(By.id("dates")).getAttribute("value"),
                 "the day is prefilled with today in Iwate");

@@ -21,7 +21,7 @@ public final class ConsoleAssets {
     }
 
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "api.js", "auth.js",
-            "i18n.js", "views.js", "dom.js");
+            "i18n.js", "views.js", "search.js", "dom.js");
 
     private final Map<String, Asset> assets = new HashMap<>();
 

@@ -37,6 +37,10 @@ public final class RouteTable {
                 Route.of("check-in", null, FACILITY, PUBLIC, List.of("/c/*")),
                 Route.of("line-webhook", null, CHECKIN, PUBLIC, List.of("/line/webhook")),
                 Route.of("staff-codes", null, FACILITY, STAFF_TOKEN, List.of("/admin/codes/*")),
+                // venue search by name, phone, address, postal code or code fragment (audited by facility-service)
+                Route.of("staff-facility-search", null, FACILITY, STAFF_TOKEN, List.of("/admin/facilities/*")),
+                // check-ins per day per code, counts only (notification-service's visit store)
+                Route.of("staff-visit-counts", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/visit-counts/*")),
                 Route.of("staff-cases", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/cases/*")),
                 Route.of("staff-audit", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/audit/*")),
                 // who read which venue's contact data (facility-service's own audit log)

@@ -80,7 +80,7 @@ class StaffConsoleIT {
                 pending.add(imports.group(1));
             }
         }
-        assertTrue(seen.containsAll(List.of("app.js", "auth.js", "api.js", "views.js", "i18n.js", "dom.js")), seen.toString());
+        assertTrue(seen.containsAll(List.of("app.js", "auth.js", "api.js", "views.js", "search.js", "i18n.js", "dom.js")), seen.toString());
         assertEquals(200, client.get("/console/console.css").statusCode());
     }
 

@@ -34,6 +34,8 @@ class RouteTableTest {
             "POST,   /admin/cases/7/resume,              staff-cases,   NOTIFICATION",
             "GET,    /admin/audit,                       staff-audit,   NOTIFICATION",
             "GET,    /admin/facility-audit,              staff-facility-audit, FACILITY",
+            "GET,    /admin/facilities,                  staff-facility-search, FACILITY",
+            "GET,    /admin/visit-counts,                staff-visit-counts, NOTIFICATION",
             "GET,    /console/,                          staff-console, GATEWAY",
             "GET,    /console/cases.js,                  staff-console, GATEWAY"})
     void eachPathGoesToTheServiceTheIssueNames(String method, String path, String route, Service service) {
@@ -44,7 +46,7 @@ class RouteTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin", "/admin/", "/admin/users", "/admin/codesx", "/admin/facility-auditx", "/line", "/line/webhook/x",
+    @ValueSource(strings = {"/admin", "/admin/", "/admin/users", "/admin/codesx", "/admin/facility-auditx", "/admin/facilitiesx", "/line", "/line/webhook/x",
             "/index.html", "/q/health", "/q/metrics", "/consolex", "/assetsx/a.css", "/terms/x", "/API/x"})
     void everythingElseHasNoRoute(String path) {
         assertEquals(Optional.empty(), table.match("GET", path));

@@ -59,6 +59,25 @@ public record PrintedCode(String value) {
         return new PrintedCode(code);
     }
 
+    /**
+     * Part of a code as people type it (the same leniency as {@link #parse}), in canonical characters, or empty when
+     * the text holds a character no code has. No check character is asked for: staff search by what they can read.
+     */
+    public static java.util.Optional<String> fragment(String input) {
+        StringBuilder canonical = new StringBuilder(LENGTH);
+        for (int i = 0; i < input.length(); i++) {
+            char c = normalise(input.charAt(i));
+            if (c == '-' || Character.isWhitespace(c)) {
+                continue;
+            }
+            if (ALPHABET.indexOf(c) < 0 || canonical.length() == LENGTH) {
+                return java.util.Optional.empty();
+            }
+            canonical.append(c);
+        }
+        return canonical.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(canonical.toString());
+    }
+
     /** A new random code; uniqueness is the issuer's job (the store rejects a code it has ever issued). */
     public static PrintedCode generate(SecureRandom random) {
         char[] chars = new char[RANDOM_LENGTH];

@@ -315,6 +315,7 @@ function showCase(main, view) {
           definitions([
             [t('code'), view.codes.join(', '), 'case-codes'],
             [t('window'), windowsText(view.windows), 'case-windows'],
+            [t('matchRule'), view.rule ? t('matchRuleText', view.rule) : null, 'case-rule'],
             [t('note'), view.note],
             [t('createdBy'), `${view.createdBy} (${localTime(view.createdAt)})`, 'case-created-by'],
             [t('approvedBy'), view.approvedBy ? `${view.approvedBy} (${localTime(view.approvedAt)})` : null,
@@ -411,14 +412,18 @@ function previewSection(preview) {
           figure(t('previewUnreachable'), preview.unreachable, 'preview-unreachable'),
           figure(t('previewRecent'), preview.recentlyNotified, 'preview-recent')),
       h('h3', {}, t('perCode')),
-      table('preview-codes', [t('code'), t('venue'), t('room'), t('status'), t('visits'), t('residents')],
+      table('preview-codes', [t('code'), t('venue'), t('room'), t('status'), t('visits'), t('residents'),
+        t('stay'), t('scannedInWindow'), t('stayOverlaps')],
           preview.codes.map(code => h('tr', {'data-code': code.code},
               h('td', {class: 'code'}, code.code),
               h('td', {}, code.facilityName || ''),
               h('td', {}, code.room || ''),
               h('td', {}, code.codeStatus ? t('codeStatus', code.codeStatus) : ''),
               h('td', {class: 'number'}, code.visits),
-              h('td', {class: 'number preview-code-residents'}, code.residents)))),
+              h('td', {class: 'number preview-code-residents'}, code.residents),
+              h('td', {class: 'number'}, stayText(code.stayMinutes)),
+              h('td', {class: 'number preview-code-scanned'}, code.scannedInWindow),
+              h('td', {class: 'number preview-code-stay'}, code.stayOverlaps)))),
       h('p', {class: 'muted'}, `${t('countedAt')}: ${localTime(preview.countedAt)}`));
 }
 
@@ -447,6 +452,11 @@ function quotaSection(quota) {
           limited ? figure(t('quotaLimit'), quota.limit, 'quota-limit') : null,
           quota.used != null ? figure(t('quotaUsed'), quota.used, 'quota-used') : null),
       quota.status === 'exceeds' ? h('p', {class: 'reason', id: 'quota-exceeds'}, t('quotaExceeds')) : null);
+}
+
+/** A stay of whole hours as hours, otherwise in minutes. */
+function stayText(minutes) {
+  return minutes % 60 === 0 ? `${minutes / 60}${t('hourUnit')}` : `${minutes}${t('minuteUnit')}`;
 }
 
 function figure(label, value, id, main) {

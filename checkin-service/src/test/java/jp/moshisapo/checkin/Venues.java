@@ -34,7 +34,7 @@ public final class Venues {
     /** A new code, issued and known to checkin-service. */
     public static PrintedCode issue(CodeViewRepository view, String facilityName, String room) {
         PrintedCode code = PrintedCode.generate(RANDOM);
-        publish(view, CodeState.of(code.canonical(), CodeState.Status.ACTIVE, UUID.randomUUID(), facilityName, room,
+        publish(view, CodeState.of(code.canonical(), CodeState.Status.ACTIVE, UUID.randomUUID(), facilityName, "FOOD_SERVICE", room,
                 Instant.now()));
         return code;
     }
@@ -42,7 +42,7 @@ public final class Venues {
     public static void revoke(CodeViewRepository view, PrintedCode code) {
         var current = view.find(code).orElseThrow();
         publish(view, CodeState.of(code.canonical(), CodeState.Status.REVOKED, current.facilityId(),
-                current.facilityName(), current.room(), Instant.now()));
+                current.facilityName(), "FOOD_SERVICE", current.room(), Instant.now()));
     }
 
     private static void publish(CodeViewRepository view, CodeState state) {

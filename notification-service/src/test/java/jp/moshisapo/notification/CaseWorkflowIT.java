@@ -139,6 +139,38 @@ class CaseWorkflowIT {
     }
 
     @Test
+    void aCaseInHoursReachesEveryoneWhoseStayOverlapsItWhileWholeDaysStillMatchByScan() {
+        String restaurant = store.venue("食堂もしサポ", "座敷"); // FOOD_SERVICE: a visit lasts 2 hours
+        Instant noon = Fixtures.middayDaysAgo(1);
+        Instant dayStart = Fixtures.today().minusDays(1).atStartOfDay(Fixtures.IWATE).toInstant();
+        Fixtures.publishVisits(List.of(
+                Fixtures.visit(Fixtures.user("s-erin"), restaurant, noon.minus(Duration.ofMinutes(90))),
+                Fixtures.visit(Fixtures.user("s-frank"), restaurant, noon.plus(Duration.ofMinutes(10))),
+                Fixtures.visit(Fixtures.user("s-gina"), restaurant, noon.minus(Duration.ofHours(3))),
+                Fixtures.visit(Fixtures.user("s-harry"), restaurant, dayStart.minus(Duration.ofMinutes(30)))));
+        store.awaitVisits(restaurant, 4);
+        String shown = new PrintedCode(restaurant).display();
+
+        JsonPath lunch = Api.createCase("staff1", Map.of("codes", List.of(restaurant), "window", Map.of(
+                "from", noon.toString(), "to", noon.plus(Duration.ofHours(1)).toString()), "note", "昼食時"))
+                .then().statusCode(201).extract().jsonPath();
+        assertEquals("STAY", lunch.getString("rule"));
+        assertEquals(2, lunch.getInt("preview.recipients"), "erin (10:30 + 2 h) stayed into 12:00; frank scanned in it");
+        Map<String, Object> code = lunch.getMap("preview.codes.find { it.code == '" + shown + "' }");
+        assertEquals(120, code.get("stayMinutes"));
+        assertEquals(1, code.get("scannedInWindow"), "by scan alone only frank");
+        assertEquals(2, code.get("stayOverlaps"));
+
+        JsonPath wholeDay = Api.createCase("staff1", Map.of("codes", List.of(restaurant),
+                "dates", List.of(Fixtures.today().minusDays(1).toString()), "note", "終日"))
+                .then().statusCode(201).extract().jsonPath();
+        assertEquals("SCAN", wholeDay.getString("rule"));
+        assertEquals(3, wholeDay.getInt("preview.recipients"), "harry scanned the evening before: not that day");
+        assertEquals(4, (int) wholeDay.getMap("preview.codes.find { it.code == '" + shown + "' }")
+                .get("stayOverlaps"), "though his stay reached past midnight");
+    }
+
+    @Test
     void aOneMinuteWindowIsRefusedSoAPreviewCannotTellWhetherOnePersonWasThere() {
         String shop = store.venue("小さな書店", "店内");
         Fixtures.publishVisits(List.of(Fixtures.visit(Fixtures.user("w-alone"), shop, Fixtures.middayDaysAgo(2))));

@@ -82,7 +82,7 @@ public final class Fixtures {
 
     public static void publishCode(String code, String facilityName, String room) {
         send(Topic.FACILITY_CODES, code, json(CodeState.of(code, CodeState.Status.ACTIVE, UUID.randomUUID(),
-                facilityName, room, Instant.now())));
+                facilityName, "FOOD_SERVICE", room, Instant.now())));
     }
 
     public static void publishVisits(List<VisitRecorded> visits) {

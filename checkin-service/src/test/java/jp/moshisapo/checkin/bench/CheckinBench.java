@@ -223,7 +223,7 @@ public final class CheckinBench {
             for (int i = 0; i < count; i++) {
                 PrintedCode code = PrintedCode.generate(random);
                 CodeState state = CodeState.of(code.canonical(), CodeState.Status.ACTIVE, UUID.randomUUID(),
-                        "ベンチ会館 " + i, (i % 5 + 1) + "階", Instant.now());
+                        "ベンチ会館 " + i, "FOOD_SERVICE", (i % 5 + 1) + "階", Instant.now());
                 producer.send(new ProducerRecord<>(Topic.FACILITY_CODES, code.canonical(),
                         JSON.writeValueAsString(state)));
                 codes.add(code);

@@ -211,6 +211,10 @@ class ConsoleIT {
         assertEquals(List.of("tel:0196513175", "https://www.pref.iwate.jp/"),
                 buttons.stream().map(b -> b.getAttribute("data-uri")).toList(), "the notice as residents see it");
         assertTrue(browser.findElement(By.id("case-message")).getText().startsWith(NOTICE_MARK));
+        assertTrue(browser.findElement(By.id("case-rule")).getText().startsWith("読み取り時刻で照合"),
+                "a whole-day case matches by scan: " + browser.findElement(By.id("case-rule")).getText());
+        assertEquals(Integer.toString(RESIDENTS), perCode.findElement(By.className("preview-code-stay")).getText(),
+                "everyone scanned today, so their stays overlap today too");
         String url = browser.getCurrentUrl();
         return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
     }

@@ -73,7 +73,7 @@ public class CodeIssuer {
 
     private void announce(CodeRecord code, Facility facility, Instant now) {
         CodeState event = CodeState.of(code.code().canonical(), code.status(), facility.id(), facility.name(),
-                code.room(), now);
+                facility.businessType().name(), code.room(), now);
         try {
             outbox.append(Topic.FACILITY_CODES, code.code().canonical(), json.writeValueAsString(event));
         } catch (JsonProcessingException e) {

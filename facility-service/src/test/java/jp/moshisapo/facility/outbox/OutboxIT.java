@@ -140,6 +140,8 @@ class OutboxIT {
             assertEquals(record.key(), event.get("code").asText());
             assertEquals(venue.getString("facilityId"), event.get("facilityId").asText());
             assertEquals("もしサポ市民会館", event.get("facilityName").asText());
+            // notification-service sets a visit's assumed stay from it (a restaurant's visit lasts 2 h)
+            assertEquals("FOOD_SERVICE", event.get("businessType").asText());
         }
         List<String> roomStates = mine.stream().filter(r -> r.key().equals(room))
                 .map(r -> r.value().contains("\"REVOKED\"") ? "REVOKED" : "ACTIVE").toList();

@@ -14,22 +14,21 @@ import java.util.List;
 import java.util.Optional;
 import jp.moshisapo.notification.audit.Actor;
 import jp.moshisapo.notification.matching.CaseTarget;
-import jp.moshisapo.notification.matching.MatchWindows;
-import jp.moshisapo.notification.matching.TimeWindow;
+import jp.moshisapo.notification.matching.StoredTarget;
 
 /** The exposure_case table; every method works inside the caller's transaction. */
 @ApplicationScoped
 public class CaseRepository {
 
-    private static final String COLUMNS = "id, state, codes, window_starts, window_ends, message, note, created_by, "
+    private static final String COLUMNS = "id, state, " + StoredTarget.COLUMNS + ", message, note, created_by, "
             + "created_by_name, created_at, approved_by, approved_by_name, approved_at, cancelled_by, "
             + "cancelled_by_name, cancelled_at, planned_at, recipients, skipped_unreachable, "
             + "skipped_recently_notified, finished_at, failure_reason, pause_cause, pause_reason, paused_at, resumed_at";
 
     public long insert(Connection c, CaseDraft draft, Actor actor, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO exposure_case (state, codes, window_starts, "
-                + "window_ends, message, note, created_by, created_by_name, created_at) "
-                + "VALUES ('DRAFT', ?, ?::timestamptz[], ?::timestamptz[], ?, ?, ?, ?, ?) RETURNING id")) {
+                + "window_ends, message, note, created_by, created_by_name, created_at, match_rule, stay_seconds) "
+                + "VALUES ('DRAFT', ?, ?::timestamptz[], ?::timestamptz[], ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             s.setArray(1, c.createArrayOf("text", draft.target().codes().toArray(new String[0])));
             s.setArray(2, instants(c, draft.target().windows().starts()));
             s.setArray(3, instants(c, draft.target().windows().ends()));
@@ -38,6 +37,9 @@ public class CaseRepository {
             s.setString(6, actor.subject());
             s.setString(7, actor.name());
             s.setTimestamp(8, Timestamp.from(now));
+            s.setString(9, draft.target().rule().name());
+            s.setArray(10, c.createArrayOf("integer",
+                    draft.target().stays().stream().map(d -> (int) d.toSeconds()).toArray(Integer[]::new)));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -158,14 +160,7 @@ public class CaseRepository {
     }
 
     private static ExposureCase read(ResultSet rs) throws SQLException {
-        Timestamp[] starts = (Timestamp[]) rs.getArray("window_starts").getArray();
-        Timestamp[] ends = (Timestamp[]) rs.getArray("window_ends").getArray();
-        List<TimeWindow> windows = new ArrayList<>();
-        for (int i = 0; i < starts.length; i++) {
-            windows.add(new TimeWindow(starts[i].toInstant(), ends[i].toInstant()));
-        }
-        CaseTarget target = new CaseTarget(List.of((String[]) rs.getArray("codes").getArray()),
-                new MatchWindows(windows));
+        CaseTarget target = StoredTarget.read(rs);
         return new ExposureCase(rs.getLong("id"), CaseState.valueOf(rs.getString("state")), target,
                 rs.getString("message"), rs.getString("note"),
                 actor(rs, "created_by"), instant(rs, "created_at"),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import jp.moshisapo.notification.config.CaseConfig;
 import jp.moshisapo.notification.matching.CaseTarget;
+import jp.moshisapo.notification.matching.MatchRule;
 import jp.moshisapo.notification.matching.MatchWindows;
 import jp.moshisapo.notification.matching.TimeWindow;
 import jp.moshisapo.notification.notice.NoticeTemplate;
@@ -66,7 +67,9 @@ public class CaseRequestParser {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new CaseDraft(new CaseTarget(codes, MatchWindows.merge(windows)), message,
+        // Whole days match by scan as they always did; a window in hours matches by time of stay.
+        MatchRule rule = request.dates != null ? MatchRule.SCAN : MatchRule.STAY;
+        return new CaseDraft(CaseTarget.of(codes, MatchWindows.merge(windows), rule), message,
                 (template != null ? template : notice.templates().get(0)).id(), note);
     }
 

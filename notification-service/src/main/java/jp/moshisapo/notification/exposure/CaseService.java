@@ -17,6 +17,7 @@ import jp.moshisapo.notification.audit.AuditAction;
 import jp.moshisapo.notification.audit.AuditLog;
 import jp.moshisapo.notification.code.CodeDirectory;
 import jp.moshisapo.notification.code.KnownCode;
+import jp.moshisapo.notification.config.StayConfig;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.matching.Preview;
 import jp.moshisapo.notification.matching.PreviewQuery;
@@ -40,13 +41,14 @@ public class CaseService {
     private final CaseViews views;
     private final AuditLog audit;
     private final Clock clock;
+    private final StayConfig stays;
     private final Event<CaseEvents.Approved> approved;
     private final Event<CaseEvents.Cancelled> cancelled;
     private final Event<CaseEvents.Resumed> resumed;
     private final LineQuotaClient quota;
 
     CaseService(Db db, CaseRequestParser parser, CaseRepository cases, CodeDirectory codes, PreviewQuery previews,
-            CaseViews views, AuditLog audit, Clock clock, Event<CaseEvents.Approved> approved,
+            CaseViews views, AuditLog audit, Clock clock, StayConfig stays, Event<CaseEvents.Approved> approved,
             Event<CaseEvents.Cancelled> cancelled, Event<CaseEvents.Resumed> resumed, LineQuotaClient quota) {
         this.db = db;
         this.parser = parser;
@@ -56,6 +58,7 @@ public class CaseService {
         this.views = views;
         this.audit = audit;
         this.clock = clock;
+        this.stays = stays;
         this.approved = approved;
         this.cancelled = cancelled;
         this.resumed = resumed;
@@ -63,8 +66,9 @@ public class CaseService {
     }
 
     public CaseView create(CaseRequest request, Actor actor) {
-        CaseDraft draft = parser.parse(request);
-        Map<String, KnownCode> venues = requireKnown(request, draft);
+        CaseDraft parsed = parser.parse(request);
+        Map<String, KnownCode> venues = requireKnown(request, parsed);
+        CaseDraft draft = parsed.withTarget(parsed.target().withStays(code -> stays.of(venues.get(code).businessType())));
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             long id = cases.insert(c, draft, actor, now);
@@ -73,6 +77,7 @@ public class CaseService {
             details.put("codes", draft.target().codes().stream().map(CaseViews::displayCode).toList());
             details.put("windows", draft.target().windows().windows().stream()
                     .map(w -> views.local(w.start()) + "/" + views.local(w.end())).toList());
+            details.put("rule", draft.target().rule().name());
             details.putAll(counts(preview));
             // what will be sent if approved, word for word (the text cannot change after the draft)
             details.put("template", draft.template());

@@ -3,6 +3,7 @@ package jp.moshisapo.notification.exposure;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.moshisapo.notification.matching.MatchRule;
 import jp.moshisapo.notification.notice.NoticeMessage;
 import jp.moshisapo.notification.quota.QuotaCheck;
 
@@ -11,19 +12,19 @@ import jp.moshisapo.notification.quota.QuotaCheck;
  * once sending, delivery figures, and (when read) what the reader may do with it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CaseView(long id, CaseState state, List<String> codes, List<Window> windows, String message,
-        NoticeMessage notice, String note, String createdBy, OffsetDateTime createdAt, String approvedBy,
-        OffsetDateTime approvedAt, String cancelledBy, OffsetDateTime cancelledAt, PreviewView preview,
-        Delivery delivery, Pause pause, QuotaCheck quota, CaseActions actions) {
+public record CaseView(long id, CaseState state, List<String> codes, List<Window> windows, MatchRule rule,
+        String message, NoticeMessage notice, String note, String createdBy, OffsetDateTime createdAt,
+        String approvedBy, OffsetDateTime approvedAt, String cancelledBy, OffsetDateTime cancelledAt,
+        PreviewView preview, Delivery delivery, Pause pause, QuotaCheck quota, CaseActions actions) {
 
     public CaseView withActions(CaseActions actions) {
-        return new CaseView(id, state, codes, windows, message, notice, note, createdBy, createdAt, approvedBy,
+        return new CaseView(id, state, codes, windows, rule, message, notice, note, createdBy, createdAt, approvedBy,
                 approvedAt, cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
     }
 
     /** With how this case fits the channel's monthly message quota. */
     public CaseView withQuota(QuotaCheck quota) {
-        return new CaseView(id, state, codes, windows, message, notice, note, createdBy, createdAt, approvedBy,
+        return new CaseView(id, state, codes, windows, rule, message, notice, note, createdBy, createdAt, approvedBy,
                 approvedAt, cancelledBy, cancelledAt, preview, delivery, pause, quota, actions);
     }
 
@@ -44,10 +45,14 @@ public record CaseView(long id, CaseState state, List<String> codes, List<Window
             List<CodePreview> codes, OffsetDateTime countedAt) {
     }
 
-    /** One code's venue and reach; unknown venue fields stay null. */
+    /**
+     * One code's venue and reach; unknown venue fields stay null. {@code stayMinutes} is the stay the case assumes
+     * there; {@code scannedInWindow} and {@code stayOverlaps} are the residents each rule reaches at this code
+     * ({@code residents} is the one of the case's rule).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CodePreview(String code, String facilityName, String room, String codeStatus, int visits,
-            int residents) {
+            int residents, long stayMinutes, int scannedInWindow, int stayOverlaps) {
     }
 
     /** What the fan-out fixed and did (the full report is at /report). */

@@ -9,6 +9,7 @@ import java.util.Map;
 import jp.moshisapo.notification.audit.Actor;
 import jp.moshisapo.notification.code.KnownCode;
 import jp.moshisapo.notification.config.VisitStoreConfig;
+import jp.moshisapo.notification.matching.CaseTarget;
 import jp.moshisapo.notification.matching.Preview;
 import jp.moshisapo.notification.notice.NoticeMessages;
 import jp.moshisapo.protocol.code.PrintedCode;
@@ -30,11 +31,12 @@ public class CaseViews {
         CaseView.Delivery delivery = c.state() == CaseState.DRAFT ? null : new CaseView.Delivery(c.recipients(),
                 c.skippedUnreachable(), c.skippedRecentlyNotified(), local(c.plannedAt()), local(c.finishedAt()),
                 c.failureReason());
-        return new CaseView(c.id(), c.state(), display(c.target().codes()), windows(c), c.message(),
-                notices.of(c.message()), c.note(),
+        return new CaseView(c.id(), c.state(), display(c.target().codes()), windows(c), c.target().rule(),
+                c.message(), notices.of(c.message()), c.note(),
                 name(c.createdBy()), local(c.createdAt()), name(c.approvedBy()), local(c.approvedAt()),
                 name(c.cancelledBy()), local(c.cancelledAt()),
-                preview == null ? null : previewView(preview, venues, countedAt), delivery, pause(c), null, null);
+                preview == null ? null : previewView(c.target(), preview, venues, countedAt), delivery, pause(c),
+                null, null);
     }
 
     private CaseView.Pause pause(ExposureCase c) {
@@ -56,22 +58,30 @@ public class CaseViews {
         return new PrintedCode(canonical).display();
     }
 
-    private CaseView.PreviewView previewView(Preview p, Map<String, KnownCode> venues, Instant countedAt) {
+    private CaseView.PreviewView previewView(CaseTarget target, Preview p, Map<String, KnownCode> venues,
+            Instant countedAt) {
         List<CaseView.CodePreview> codes = p.codes().stream().map(count -> {
             KnownCode venue = venues.get(count.code());
             return new CaseView.CodePreview(displayCode(count.code()), venue == null ? null : venue.facilityName(),
                     venue == null ? null : venue.room(), venue == null ? null : venue.status(), count.visits(),
-                    count.residents());
+                    count.residents(), stayMinutes(target, count.code()), count.scannedInWindow(),
+                    count.stayOverlaps());
         }).toList();
         // Codes without a matching visit still appear, with zeros: "no one came" is an answer too.
         List<CaseView.CodePreview> silent = venues.values().stream()
                 .filter(v -> p.codes().stream().noneMatch(count -> count.code().equals(v.code())))
-                .map(v -> new CaseView.CodePreview(displayCode(v.code()), v.facilityName(), v.room(), v.status(), 0, 0))
+                .map(v -> new CaseView.CodePreview(displayCode(v.code()), v.facilityName(), v.room(), v.status(), 0, 0,
+                        stayMinutes(target, v.code()), 0, 0))
                 .toList();
         List<CaseView.CodePreview> all = new java.util.ArrayList<>(codes);
         all.addAll(silent);
         return new CaseView.PreviewView(p.recipients(), p.residents(), p.visits(), p.unreachable(),
                 p.recentlyNotified(), all, local(countedAt));
+    }
+
+    private static long stayMinutes(CaseTarget target, String code) {
+        int i = target.codes().indexOf(code);
+        return i < 0 ? 0 : target.stays().get(i).toMinutes();
     }
 
     private List<CaseView.Window> windows(ExposureCase c) {

@@ -38,8 +38,25 @@ public record MatchWindows(List<TimeWindow> windows) {
         return windows.stream().anyMatch(w -> other.windows.stream().anyMatch(w::intersects));
     }
 
+    /** The windows with every start moved {@code by} earlier (merged again where they now meet). */
+    public MatchWindows widenedBack(java.time.Duration by) {
+        return merge(windows.stream().map(w -> new TimeWindow(w.start().minus(by), w.end())).toList());
+    }
+
     public Instant[] starts() {
         return windows.stream().map(TimeWindow::start).toArray(Instant[]::new);
+    }
+
+    /**
+     * Per window, the end of the one before it (null for the first): a visit widened into an earlier
+     * window's time already matches that window, so each window counts only visits from here on, once.
+     */
+    public Instant[] previousEnds() {
+        Instant[] previous = new Instant[windows.size()];
+        for (int i = 0; i < previous.length; i++) {
+            previous[i] = i == 0 ? null : windows.get(i - 1).end();
+        }
+        return previous;
     }
 
     public Instant[] ends() {

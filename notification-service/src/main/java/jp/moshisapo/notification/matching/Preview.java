@@ -15,7 +15,10 @@ import java.util.List;
 public record Preview(int visits, int residents, int unreachable, int recentlyNotified, int recipients,
         List<CodeCount> codes) {
 
-    /** Matching visits and distinct residents of one code. */
-    public record CodeCount(String code, int visits, int residents) {
+    /**
+     * Matching visits and distinct residents of one code, and what each rule would reach there: residents whose
+     * scan lies in a window, and residents whose stay overlaps one (the first are among the second).
+     */
+    public record CodeCount(String code, int visits, int residents, int scannedInWindow, int stayOverlaps) {
     }
 }

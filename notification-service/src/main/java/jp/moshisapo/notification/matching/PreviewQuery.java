@@ -10,13 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.moshisapo.notification.visit.Retention;
 
-/** Counts a case's reach: one grouped index-only scan over (code, visited_at) per code and window. */
+/**
+ * Counts a case's reach: one grouped index-only scan over (code, visited_at) per code and window, widened back by
+ * the code's stay so both rules are counted at once.
+ */
 @ApplicationScoped
 public class PreviewQuery {
 
-    private static final String COUNTS = "SELECT v.code, count(*), count(DISTINCT v.resident_key), "
-            + "count(DISTINCT v.resident_key) FILTER (WHERE u.resident_key IS NOT NULL) "
+    /**
+     * Totals and per code, in one pass over the stay-overlap range: {@code %s} is the case's own rule, true for a
+     * stay-rule case, {@link MatchQuery#SCANNED_IN_WINDOW} for a scan-rule one.
+     */
+    private static final String COUNTS = "SELECT v.code, count(*) FILTER (WHERE %1$s), "
+            + "count(DISTINCT v.resident_key) FILTER (WHERE %1$s), "
+            + "count(DISTINCT v.resident_key) FILTER (WHERE %1$s AND u.resident_key IS NOT NULL), "
+            + "count(DISTINCT v.resident_key) FILTER (WHERE " + MatchQuery.SCANNED_IN_WINDOW + "), "
+            + "count(DISTINCT v.resident_key) "
             + MatchQuery.FROM + "GROUP BY GROUPING SETS ((v.code), ())";
+    private static final String COUNTS_BY_STAY = COUNTS.formatted("true");
+    private static final String COUNTS_BY_SCAN = COUNTS.formatted(MatchQuery.SCANNED_IN_WINDOW);
     private static final String REACHABLE_RESIDENTS = "SELECT DISTINCT v.resident_key " + MatchQuery.FROM
             + "WHERE u.resident_key IS NULL";
 
@@ -35,8 +47,9 @@ public class PreviewQuery {
         int residents = 0;
         int unreachable = 0;
         List<Preview.CodeCount> codes = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(COUNTS)) {
-            MatchQuery.bind(c, s, 1, target, horizon);
+        try (PreparedStatement s = c.prepareStatement(
+                target.rule() == MatchRule.STAY ? COUNTS_BY_STAY : COUNTS_BY_SCAN)) {
+            MatchQuery.bindStayOverlap(c, s, 1, target, horizon);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String code = rs.getString(1);
@@ -45,7 +58,7 @@ public class PreviewQuery {
                         residents = rs.getInt(3);
                         unreachable = rs.getInt(4);
                     } else {
-                        codes.add(new Preview.CodeCount(code, rs.getInt(2), rs.getInt(3)));
+                        codes.add(new Preview.CodeCount(code, rs.getInt(2), rs.getInt(3), rs.getInt(5), rs.getInt(6)));
                     }
                 }
             }

@@ -52,29 +52,19 @@ public class RecentlyNotified {
     private static List<Long> overlappingCases(Connection c, long caseId, CaseTarget target, Instant approvedSince)
             throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, codes, window_starts, window_ends "
-                + "FROM exposure_case WHERE id <> ? AND approved_at > ? AND codes && ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, " + StoredTarget.COLUMNS
+                + " FROM exposure_case WHERE id <> ? AND approved_at > ? AND codes && ?")) {
             s.setLong(1, caseId);
             s.setTimestamp(2, Timestamp.from(approvedSince));
             s.setArray(3, c.createArrayOf("text", target.codes().toArray(new String[0])));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (target.overlaps(targetOf(rs))) {
+                    if (target.overlaps(StoredTarget.read(rs))) {
                         ids.add(rs.getLong(1));
                     }
                 }
             }
         }
         return ids;
-    }
-
-    private static CaseTarget targetOf(ResultSet rs) throws SQLException {
-        Timestamp[] starts = (Timestamp[]) rs.getArray(3).getArray();
-        Timestamp[] ends = (Timestamp[]) rs.getArray(4).getArray();
-        List<TimeWindow> windows = new ArrayList<>();
-        for (int i = 0; i < starts.length; i++) {
-            windows.add(new TimeWindow(starts[i].toInstant(), ends[i].toInstant()));
-        }
-        return new CaseTarget(List.of((String[]) rs.getArray(2).getArray()), new MatchWindows(windows));
     }
 }

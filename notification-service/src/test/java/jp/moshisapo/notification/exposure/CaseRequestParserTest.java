@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.moshisapo.notification.matching.MatchRule;
 import jp.moshisapo.notification.matching.TimeWindow;
 import jp.moshisapo.notification.notice.NoticeConfigs;
 import jp.moshisapo.notification.notice.NoticeText;
@@ -39,6 +40,7 @@ class CaseRequestParserTest {
         CaseDraft draft = parser.parse(request(List.of(CODE), List.of("2026-11-20"), null, null, null, "note"));
         assertEquals(List.of(new TimeWindow(Instant.parse("2026-11-19T15:00:00Z"),
                 Instant.parse("2026-11-20T15:00:00Z"))), draft.target().windows().windows());
+        assertEquals(MatchRule.SCAN, draft.target().rule(), "whole days match by scan, as before stays existed");
     }
 
     @Test
@@ -117,6 +119,7 @@ class CaseRequestParserTest {
 
         assertEquals(new TimeWindow(Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-20T09:30:00Z")),
                 draft.target().windows().windows().get(0));
+        assertEquals(MatchRule.STAY, draft.target().rule(), "a window in hours matches by time of stay");
     }
 
     @Test

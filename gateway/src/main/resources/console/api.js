@@ -61,6 +61,7 @@ export const api = {
   resumeCase: id => call('POST', `/admin/cases/${encodeURIComponent(id)}/resume`),
   cancelCase: id => call('POST', `/admin/cases/${encodeURIComponent(id)}/cancel`),
   report: id => call('GET', `/admin/cases/${encodeURIComponent(id)}/report`),
+  stats: which => call('GET', `/admin/stats/${encodeURIComponent(which)}`),
   audit: filter => {
     const query = new URLSearchParams();
     if (filter.caseId) {

@@ -1,5 +1,5 @@
 // The console's shell: reads where to sign in, finishes a login coming back from Keycloak, and shows the screen
-// the address names (#/lookup, #/search, #/cases/new, #/cases, #/cases/12, #/audit).
+// the address names (#/lookup, #/search, #/cases/new, #/cases, #/cases/12, #/stats, #/audit).
 import {completeLogin, configure, login, logout, user} from './auth.js';
 import {fill, h} from './dom.js';
 import {lang, t} from './i18n.js';
@@ -7,6 +7,7 @@ import {renderSearch} from './search.js';
 import {
   leaveScreen, renderAudit, renderCase, renderCases, renderLogin, renderLookup, renderNewCase, whenLoginRequired,
 } from './views.js';
+import {renderStats} from './stats.js';
 
 const main = document.getElementById('main');
 
@@ -22,7 +23,7 @@ function showShell(me) {
   const nav = document.getElementById('nav');
   const links = [['#/lookup', 'nav-lookup', t('navLookup')], ['#/search', 'nav-search', t('navSearch')],
     ['#/cases/new', 'nav-new-case', t('navNewCase')],
-    ['#/cases', 'nav-cases', t('navCases')]];
+    ['#/cases', 'nav-cases', t('navCases')], ['#/stats', 'nav-stats', t('navStats')]];
   if (me && me.roles.includes('approver')) {
     links.push(['#/audit', 'nav-audit', t('navAudit')]);
   }
@@ -61,6 +62,8 @@ function route(message) {
     renderCases(main, query.get('state'));
   } else if (path === '/search') {
     renderSearch(main, query, navigate);
+  } else if (path === '/stats') {
+    renderStats(main);
   } else if (path === '/audit') {
     renderAudit(main, {caseId: query.get('caseId'), user: query.get('user')}, navigate);
   } else {

@@ -72,7 +72,7 @@ export function field(label, input, slot, hint) {
       h('label', {for: input.id}, label), input, hint ? h('small', {class: 'muted'}, hint) : null, slot);
 }
 
-function title(text) {
+export function title(text) {
   document.title = `${text} – ${t('title')}`;
   return h('h1', {}, text);
 }
@@ -85,7 +85,7 @@ function windowsText(windows) {
   return (windows || []).map(w => `${localTime(w.from)} – ${localTime(w.to)}`).join(', ');
 }
 
-function table(id, headers, rows) {
+export function table(id, headers, rows) {
   return h('table', {id},
       h('thead', {}, h('tr', {}, headers.map(header => h('th', {}, header)))),
       h('tbody', {}, rows));

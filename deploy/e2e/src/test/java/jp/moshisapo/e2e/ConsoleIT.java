@@ -62,6 +62,7 @@ class ConsoleIT {
             long caseId = openACaseAndSeeItsPreview(browser, wait);
             staff1CannotApprove(browser);
             refusalsOfTheApiAppearNextToTheirFields(browser, wait);
+            theStatisticsPageDrawsItsCharts(browser, wait);
 
             browser.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
@@ -217,6 +218,40 @@ class ConsoleIT {
                 "everyone scanned today, so their stays overlap today too");
         String url = browser.getCurrentUrl();
         return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * 統計: every table of the services is drawn by the bundled Chart.js (so its script loaded under the console's
+     * CSP) onto a canvas that has pixels, and offers a CSV whose rows are the table's; today's check-ins include
+     * this test's residents.
+     */
+    private void theStatisticsPageDrawsItsCharts(ChromeDriver browser, WebDriverWait wait) {
+        browser.findElement(By.id("nav-stats")).click();
+        wait.until(d -> "true".equals(d.findElement(By.id("stats")).getAttribute("data-ready")));
+        for (String table : List.of("venuesByBusinessType", "venuesByMunicipality", "registrationsPerDay",
+                "checkinsPerDay", "checkinsPerHour", "friendsPerDay", "casesPerDay", "noticesPerDay")) {
+            Object drawn = browser.executeScript("""
+                    const canvas = document.getElementById('chart-' + arguments[0]);
+                    const chart = window.Chart && Chart.getChart(canvas);
+                    if (!chart || canvas.width === 0) { return -1; }
+                    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                    let painted = 0;
+                    for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) { painted++; } }
+                    return painted;""", table);
+            assertTrue(((Number) drawn).longValue() > 0, "chart " + table + " is drawn: " + drawn);
+        }
+        String today = LocalDate.now(TOKYO).toString();
+        String csv = java.net.URLDecoder.decode(browser.findElement(By.id("csv-checkinsPerDay")).getAttribute("href")
+                .substring("data:text/csv;charset=utf-8,".length()), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\ufeff日付,チェックイン数\r\n"), csv);
+        String todayRow = csv.lines().filter(line -> line.startsWith(today + ",")).findFirst().orElseThrow();
+        assertTrue(Integer.parseInt(todayRow.substring(today.length() + 1)) >= RESIDENTS,
+                "today's check-ins count this test's residents: " + todayRow);
+        String venues = java.net.URLDecoder.decode(browser.findElement(By.id("csv-venuesByMunicipality"))
+                .getAttribute("href"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(venues.contains("盛岡市,"), "the venue registered in 盛岡市 is counted there: " + venues);
+        assertFalse(browser.getPageSource().contains("console-resident-"), "no resident id on the page");
+        screenshot(browser, "04b-statistics");
     }
 
     private void staff1CannotApprove(ChromeDriver browser) {

@@ -20,8 +20,11 @@ public final class ConsoleAssets {
     public record Asset(Buffer body, String contentType) {
     }
 
+    /** Chart.js, unpacked from its webjar at build time (gateway/pom.xml); not in git. */
+    static final String CHART_JS = "vendor/chart.umd.min.js";
+
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "api.js", "auth.js",
-            "i18n.js", "views.js", "search.js", "dom.js");
+            "i18n.js", "views.js", "search.js", "dom.js", "stats.js", CHART_JS);
 
     private final Map<String, Asset> assets = new HashMap<>();
 

@@ -45,6 +45,9 @@ public final class RouteTable {
                 Route.of("staff-audit", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/audit/*")),
                 // who read which venue's contact data (facility-service's own audit log)
                 Route.of("staff-facility-audit", null, FACILITY, STAFF_TOKEN, List.of("/admin/facility-audit/*")),
+                // statistics: each service answers for its own data (venues here, the rest where visits live)
+                Route.of("staff-stats-venues", "GET", FACILITY, STAFF_TOKEN, List.of("/admin/stats/venues")),
+                Route.of("staff-stats", "GET", NOTIFICATION, STAFF_TOKEN, List.of("/admin/stats/*")),
                 // The staff console: static pages served by the gateway itself (jp.moshisapo.gateway.console), same
                 // origin as /admin, so its bearer-token calls need no CORS. Public: the page holds no data.
                 Route.of("staff-console", null, GATEWAY, PUBLIC, List.of("/console/*")),

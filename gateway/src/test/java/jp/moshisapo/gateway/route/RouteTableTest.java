@@ -36,6 +36,9 @@ class RouteTableTest {
             "GET,    /admin/facility-audit,              staff-facility-audit, FACILITY",
             "GET,    /admin/facilities,                  staff-facility-search, FACILITY",
             "GET,    /admin/visit-counts,                staff-visit-counts, NOTIFICATION",
+            "GET,    /admin/stats/venues,                staff-stats-venues, FACILITY",
+            "GET,    /admin/stats/checkins,              staff-stats,   NOTIFICATION",
+            "GET,    /admin/stats/cases,                 staff-stats,   NOTIFICATION",
             "GET,    /console/,                          staff-console, GATEWAY",
             "GET,    /console/cases.js,                  staff-console, GATEWAY"})
     void eachPathGoesToTheServiceTheIssueNames(String method, String path, String route, Service service) {

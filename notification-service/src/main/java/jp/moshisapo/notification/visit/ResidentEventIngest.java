@@ -45,7 +45,7 @@ public class ResidentEventIngest {
         switch (event.type()) {
             case ERASURE_REQUESTED -> residents.erase(lineUserId, event.occurredAt());
             case UNREACHABLE -> residents.unreachable(lineUserId, event.occurredAt());
-            case REACHABLE -> residents.reachable(lineUserId);
+            case REACHABLE -> residents.reachable(lineUserId, event.occurredAt());
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import jp.moshisapo.notification.crypto.ResidentIndex;
 import jp.moshisapo.notification.db.Db;
@@ -17,11 +18,13 @@ public class Residents {
     private final Db db;
     private final ResidentIndex index;
     private final List<ErasureStep> steps;
+    private final Days days;
 
-    Residents(Db db, ResidentIndex index, @All List<ErasureStep> steps) {
+    Residents(Db db, ResidentIndex index, @All List<ErasureStep> steps, Retention retention) {
         this.db = db;
         this.index = index;
         this.steps = steps;
+        this.days = retention.days();
     }
 
     /**
@@ -37,14 +40,18 @@ public class Residents {
                     ON CONFLICT (resident_key) DO UPDATE SET erased_at = greatest(erased_resident.erased_at,
                                                                                   excluded.erased_at)
                     """);
-                    PreparedStatement delete = c.prepareStatement("DELETE FROM visit WHERE resident_key = ?");
+                    PreparedStatement delete = c.prepareStatement(HourCounts.ERASE);
                     PreparedStatement marker = c.prepareStatement(
                             "DELETE FROM unreachable_resident WHERE resident_key = ?")) {
                 tombstone.setBytes(1, key);
                 tombstone.setTimestamp(2, Timestamp.from(requestedAt));
                 tombstone.executeUpdate();
                 delete.setBytes(1, key);
-                int visits = delete.executeUpdate();
+                int visits;
+                try (var rs = delete.executeQuery()) {
+                    rs.next();
+                    visits = rs.getInt(1);
+                }
                 // With no visit left the marker protects nothing; kept, it would say "this resident blocked us".
                 marker.setBytes(1, key);
                 marker.executeUpdate();
@@ -58,23 +65,30 @@ public class Residents {
         return deleted;
     }
 
+    /** The resident blocked the account; counted as blocked that day unless already marked (a redelivery). */
     public void unreachable(String lineUserId, Instant since) {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO unreachable_resident (resident_key, since) "
                     + "VALUES (?, ?) ON CONFLICT (resident_key) DO NOTHING")) {
                 s.setBytes(1, index.keyOf(lineUserId));
                 s.setTimestamp(2, Timestamp.from(since));
-                return s.executeUpdate();
+                if (s.executeUpdate() == 1) {
+                    FriendCounts.blocked(c, days.dayOf(since));
+                }
+                return null;
             }
         });
     }
 
-    public void reachable(String lineUserId) {
+    /** The resident followed (added the account as a friend, first or again); counted as added that day. */
+    public void reachable(String lineUserId, Instant at) {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM unreachable_resident WHERE resident_key = ?")) {
                 s.setBytes(1, index.keyOf(lineUserId));
-                return s.executeUpdate();
+                s.executeUpdate();
             }
+            FriendCounts.followed(c, days.dayOf(at));
+            return null;
         });
     }
 
@@ -92,6 +106,11 @@ public class Residents {
                 return s.executeUpdate();
             }
         });
+    }
+
+    /** Forgets the friend counts of days past the retention, like the visits of those days. */
+    public int forgetFriendCountsBefore(LocalDate firstKeptDay) {
+        return db.inTransaction(c -> FriendCounts.forgetBefore(c, firstKeptDay));
     }
 
     /** Forgets erasure requests older than anything the store can still hold. */

@@ -50,6 +50,7 @@ public class StoreMaintenance {
         List<LocalDate> dropped = partitions.maintain(now);
         Instant horizon = partitions.retention().horizon(now);
         residents.forgetErasuresBefore(horizon);
+        residents.forgetFriendCountsBefore(partitions.retention().firstKeptDay(now));
         int markers = residents.forgetUnreachableBefore(horizon);
         if (markers > 0) {
             Log.infof("Forgot %d unreachable markers older than the %d-day retention", markers,

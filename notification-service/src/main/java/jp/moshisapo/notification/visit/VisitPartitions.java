@@ -127,6 +127,11 @@ public class VisitPartitions {
                     s.setObject(1, day);
                     s.execute();
                 }
+                // the day's check-ins leave the statistics with the visits themselves
+                try (PreparedStatement s = c.prepareStatement(HourCounts.FORGET_BEFORE)) {
+                    s.setTimestamp(1, java.sql.Timestamp.from(days.endOf(day)));
+                    s.executeUpdate();
+                }
                 return null;
             });
             existing.remove(day);

@@ -29,13 +29,19 @@ public class VisitStore {
      * recorded are not stored again; a visit id seen before is skipped (idempotent redelivery).
      */
     private static final String INSERT = """
-            INSERT INTO visit (visited_at, visit_id, code, resident_key, key_id, user_id, recorded_at)
-            SELECT n.visited_at, n.visit_id, n.code, n.resident_key, ?, n.user_id, n.recorded_at
-            FROM unnest(?::timestamptz[], ?::uuid[], ?::text[], ?::bytea[], ?::bytea[], ?::timestamptz[])
-                 AS n(visited_at, visit_id, code, resident_key, user_id, recorded_at)
-            WHERE NOT EXISTS (SELECT 1 FROM erased_resident e
-                              WHERE e.resident_key = n.resident_key AND n.recorded_at <= e.erased_at)
-            ON CONFLICT DO NOTHING
+            WITH stored AS (
+                INSERT INTO visit (visited_at, visit_id, code, resident_key, key_id, user_id, recorded_at)
+                SELECT n.visited_at, n.visit_id, n.code, n.resident_key, ?, n.user_id, n.recorded_at
+                FROM unnest(?::timestamptz[], ?::uuid[], ?::text[], ?::bytea[], ?::bytea[], ?::timestamptz[])
+                     AS n(visited_at, visit_id, code, resident_key, user_id, recorded_at)
+                WHERE NOT EXISTS (SELECT 1 FROM erased_resident e
+                                  WHERE e.resident_key = n.resident_key AND n.recorded_at <= e.erased_at)
+                ON CONFLICT DO NOTHING
+                RETURNING visited_at
+            ), counted AS (
+            """ + HourCounts.ADD_STORED + """
+            )
+            SELECT count(*) FROM stored
             """;
     private static final String COUNT_ERASED = """
             SELECT count(*) FROM unnest(?::bytea[], ?::timestamptz[]) AS n(resident_key, recorded_at)
@@ -100,7 +106,10 @@ public class VisitStore {
             insert.setArray(5, residentKeys);
             insert.setArray(6, c.createArrayOf("bytea", rows.userIds.toArray(new byte[0][])));
             insert.setArray(7, recordedAt);
-            inserted = insert.executeUpdate();
+            try (var rs = insert.executeQuery()) {
+                rs.next();
+                inserted = rs.getInt(1);
+            }
         }
         int erased = 0;
         if (inserted < rows.size()) {

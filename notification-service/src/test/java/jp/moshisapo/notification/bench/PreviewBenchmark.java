@@ -17,7 +17,10 @@ import jp.moshisapo.protocol.code.PrintedCode;
 
 /**
  * Preview latency over a store of 10 million visits (28 days, 20,000 venues, 2 million residents): p50/p99 of
- * {@code GET /admin/cases/{id}} for a venue with 1,000 matching visits and one with 100,000.
+ * {@code GET /admin/cases/{id}} for a venue with 1,000 matching visits and one with 100,000 (whole day: by scan),
+ * and for the large venue with a two-hour window (by time of stay, a 2-hour stay); then the statistics staff read
+ * over the same store ({@code GET /admin/stats/checkins|friends|cases}). The hourly check-in counts are built from
+ * the generated visits in one statement, as ingest would have kept them.
  *
  * <pre>
  * ./mvnw -B -pl notification-service package -DskipTests
@@ -52,6 +55,14 @@ public final class PreviewBenchmark {
                     stored, "100 ms");
             measure(service, token, "venue with 100,000 matching visits", create(service, token, large, day), 10, 100,
                     stored, "1 s");
+            String window = "{\"from\":\"" + day + "T10:00+09:00\",\"to\":\"" + day + "T12:00+09:00\"}";
+            measure(service, token, "venue with 100,000 visits, 10:00–12:00 by time of stay (2 h)",
+                    create(service, token, "{\"codes\":[\"" + large + "\"],\"window\":" + window
+                            + ",\"note\":\"benchmark\"}"), 10, 100, stored, "1 s");
+            for (String stats : new String[] {"checkins", "friends", "cases"}) {
+                time(service, token, "/admin/stats/" + stats, "statistics " + stats + " (per day"
+                        + (stats.equals("checkins") ? " and per hour of day" : "") + ")", 10, 100, stored, "1 s");
+            }
             BenchStack.printLoad();
         }
         System.exit(0);
@@ -77,7 +88,14 @@ public final class PreviewBenchmark {
             s.execute(venue(small, 1_000, dayStart));
             s.execute(venue(large, 100_000, dayStart));
             s.execute("INSERT INTO code_state VALUES ('" + small + "', 'ACTIVE', gen_random_uuid(), 'ベンチ喫茶', "
-                    + "'1階', now()), ('" + large + "', 'ACTIVE', gen_random_uuid(), 'ベンチ競技場', 'スタンド', now())");
+                    + "'1階', now(), 'FOOD_SERVICE'), ('" + large + "', 'ACTIVE', gen_random_uuid(), 'ベンチ競技場', "
+                    + "'スタンド', now(), 'FOOD_SERVICE')");
+            // what ingest keeps beside the visits (V9): the statistics read these, never the 10 million rows
+            s.execute("INSERT INTO visit_hour_count (hour, visits) SELECT date_trunc('hour', visited_at, 'UTC'), "
+                    + "count(*) FROM visit GROUP BY 1");
+            s.execute("INSERT INTO friend_day_count (day, followed, blocked) SELECT d::date, "
+                    + "(random() * 2000)::int, (random() * 100)::int FROM generate_series(now() - interval '27 days', "
+                    + "now(), interval '1 day') d");
             s.execute("VACUUM ANALYZE visit");
         }
         System.out.printf("generated %,d + 101,000 visits in %.0f s%n", total, (System.nanoTime() - t) / 1e9);
@@ -91,7 +109,11 @@ public final class PreviewBenchmark {
     }
 
     private static long create(ServiceProcess service, String token, String code, LocalDate day) throws Exception {
-        String body = "{\"codes\":[\"" + code + "\"],\"dates\":[\"" + day + "\"],\"note\":\"benchmark\"}";
+        return create(service, token, "{\"codes\":[\"" + code + "\"],\"dates\":[\"" + day
+                + "\"],\"note\":\"benchmark\"}");
+    }
+
+    private static long create(ServiceProcess service, String token, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
                 + "/admin/cases")).header("Authorization", "Bearer " + token).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -106,21 +128,26 @@ public final class PreviewBenchmark {
 
     private static void measure(ServiceProcess service, String token, String what, long caseId, int warmup,
             int runs, long storeSize, String target) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/admin/cases/" + caseId))
+        time(service, token, "/admin/cases/" + caseId, "preview, " + what, warmup, runs, storeSize, target);
+    }
+
+    private static void time(ServiceProcess service, String token, String path, String what, int warmup,
+            int runs, long storeSize, String target) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Authorization", "Bearer " + token).build();
         Percentiles latency = new Percentiles(runs);
         for (int i = 0; i < warmup + runs; i++) {
             long t = System.nanoTime();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("preview failed: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(what + " failed: " + response.statusCode() + " " + response.body());
             }
             if (i >= warmup) {
                 latency.add(System.nanoTime() - t);
             }
         }
-        System.out.println("preview, " + what + ": " + latency.summary());
-        System.out.printf("RESULT | preview, %s, in a store of %,d visits | p50 %.0f ms, p99 %.0f ms | p99 ≤ %s%n",
+        System.out.println(what + ": " + latency.summary());
+        System.out.printf("RESULT | %s, in a store of %,d visits | p50 %.0f ms, p99 %.0f ms | p99 ≤ %s%n",
                 what, storeSize, latency.percentile(50), latency.percentile(99), target);
     }
 }

@@ -1,0 +1,32 @@
+package jp.moshisapo.facility.stats;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jp.moshisapo.facility.text.TextCatalog;
+import jp.moshisapo.problem.Language;
+import jp.moshisapo.protocol.stats.Statistics;
+
+/** {@code GET /admin/stats/venues}: how many venues use the system, for the console's 統計 page. */
+@Path("/admin/stats/venues")
+@RolesAllowed("staff")
+@Produces(MediaType.APPLICATION_JSON)
+public class VenueStatsResource {
+
+    private final VenueStats stats;
+    private final TextCatalog texts;
+
+    VenueStatsResource(VenueStats stats, TextCatalog texts) {
+        this.stats = stats;
+        this.texts = texts;
+    }
+
+    @GET
+    public Statistics venues(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        return stats.venues(texts.of(Language.resolve(lang, accept)));
+    }
+}

@@ -24,7 +24,7 @@ final class HourCounts {
             WITH gone AS (
                 DELETE FROM visit WHERE resident_key = ? RETURNING visited_at
             ), counted AS (
-                UPDATE visit_hour_count h SET visits = h.visits - g.visits
+                UPDATE visit_hour_count h SET visits = greatest(h.visits - g.visits, 0)
                 FROM (SELECT date_trunc('hour', visited_at, 'UTC') AS hour, count(*) AS visits FROM gone GROUP BY 1)
                      AS g
                 WHERE h.hour = g.hour

@@ -115,6 +115,9 @@ class NetworkPolicyTest {
             if (config.reads("LINE_API_BASE_URL")) {
                 flows.add(Flow.tcp(service + " -> LINE API", pod, LINE_API, 443));
             }
+            if (config.reads("QUARKUS_MAILER_HOST")) {
+                flows.add(Flow.tcp(service + " -> SMTP relay", pod, LINE_API, smtpPort(rendered, service)));
+            }
         }
         flows.add(Flow.tcp("keycloak -> postgres", t.keycloak, t.postgres, 5432));
         flows.add(Flow.tcp("realm import job -> postgres", t.keycloakImportJob, t.postgres, 5432));
@@ -152,12 +155,21 @@ class NetworkPolicyTest {
             if (!config.reads("LINE_API_BASE_URL")) {
                 flows.add(Flow.tcp(service + " -> internet", pod, LINE_API, 443));
             }
+            if (!config.reads("QUARKUS_MAILER_HOST")) {
+                flows.add(Flow.tcp(service + " -> SMTP", pod, LINE_API, 587));
+            }
             flows.add(Flow.tcp(service + " -> internet on another port", pod, LINE_API, 80));
+            flows.add(Flow.tcp(service + " -> SMTP on port 25", pod, LINE_API, 25));
         }
         flows.add(Flow.tcp("other namespace -> postgres", OTHER_NAMESPACE, t.postgres, 5432));
         flows.add(Flow.tcp("other namespace -> kafka", OTHER_NAMESPACE, t.kafkaBroker, t.kafkaPort));
         flows.add(Flow.tcp("keycloak -> internet", t.keycloak, LINE_API, 443));
         return flows;
+    }
+
+    /** The relay's port as the service's Deployment names it. */
+    private static int smtpPort(Rendered rendered, String service) {
+        return Integer.parseInt(Workload.of(rendered, service).env().get("QUARKUS_MAILER_PORT"));
     }
 
     /** Endpoints of the rendered system, with the labels the operators put on the pods they create. */

@@ -21,6 +21,7 @@ import jp.moshisapo.linesim.LineSimulatorConfig;
 import jp.moshisapo.servers.ChildProcess;
 import jp.moshisapo.servers.KafkaServer;
 import jp.moshisapo.servers.KeycloakServer;
+import jp.moshisapo.servers.MailServer;
 import jp.moshisapo.servers.PostgresServer;
 import jp.moshisapo.servers.ServerStartException;
 import jp.moshisapo.servers.Topics;
@@ -28,8 +29,8 @@ import jp.moshisapo.servers.Wait;
 import jp.moshisapo.stack.richmenu.RichMenuSetup;
 
 /**
- * The whole system on one machine: Kafka, PostgreSQL, Keycloak and the LINE simulator (each unless its address is
- * given in the environment), then the four services as child JVMs, healthy before {@link #start} returns.
+ * The whole system on one machine: Kafka, PostgreSQL, Keycloak, an SMTP server and the LINE simulator (each unless
+ * its address is given in the environment), then the four services as child JVMs, healthy before {@link #start} returns.
  * {@code ./run-local} runs it until Ctrl-C; end-to-end tests start one with free ports.
  */
 public final class LocalStack implements AutoCloseable {
@@ -49,7 +50,10 @@ public final class LocalStack implements AutoCloseable {
             "RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==",
             // the prefecture's own page and contact: production names them (no default), locally the seed's
             "NOTICE_PAGE_URL", "https://www.pref.iwate.jp/",
-            "PREFECTURE_CONTACT", "岩手県庁 健康国保課 医療情報担当\n電話 019-629-5487\n時間 9:00～17:00（平日のみ）");
+            "PREFECTURE_CONTACT", "岩手県庁 健康国保課 医療情報担当\n電話 019-629-5487\n時間 9:00～17:00（平日のみ）",
+            // The local SMTP server takes any login; a relay given by QUARKUS_MAILER_HOST needs its own.
+            "QUARKUS_MAILER_USERNAME", "moshisapo-local",
+            "QUARKUS_MAILER_PASSWORD", "local-only-smtp-password");
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -62,6 +66,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KeycloakServer keycloak;
     private LineSimulator simulator;
+    private MailServer mail;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -123,6 +128,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Optional<PostgresServer> postgres() {
         return Optional.ofNullable(postgres);
+    }
+
+    /** The local SMTP server with its web inbox; empty when {@code QUARKUS_MAILER_HOST} names another. */
+    public Optional<MailServer> mail() {
+        return Optional.ofNullable(mail);
     }
 
     public Optional<KeycloakServer> keycloak() {
@@ -223,6 +233,7 @@ public final class LocalStack implements AutoCloseable {
         startKafka();
         startPostgres();
         startKeycloak();
+        startMail();
         startLineSimulator();
         serviceEnv.put("FACILITY_URL", settings.ports().url(App.FACILITY));
         serviceEnv.put("CHECKIN_URL", settings.ports().url(App.CHECKIN));
@@ -306,6 +317,22 @@ public final class LocalStack implements AutoCloseable {
                     keycloak = track(KeycloakServer.start(settings.ports().keycloak(), gatewayUrl()));
                     serviceEnv.put("OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
                 });
+    }
+
+    /**
+     * facility-service mails venues through Quarkus Mailer: a given {@code QUARKUS_MAILER_HOST} (with its _PORT, _FROM,
+     * TLS and login variables) reaches it unchanged; otherwise a local SMTP server takes every mail into its inbox.
+     */
+    private void startMail() {
+        if (settings.given("QUARKUS_MAILER_HOST").isPresent()) {
+            return; // the settings' variables reach every service as they are
+        }
+        step("starting an SMTP server on 127.0.0.1:" + settings.ports().smtp() + " (web inbox on "
+                + settings.ports().mailInbox() + ")");
+        mail = track(MailServer.start(settings.ports().smtp(), settings.ports().mailInbox()));
+        serviceEnv.put("QUARKUS_MAILER_HOST", mail.host());
+        serviceEnv.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
+        serviceEnv.put("QUARKUS_MAILER_FROM", settings.getOrDefault("QUARKUS_MAILER_FROM", "moshisapo@localhost"));
     }
 
     private void startLineSimulator() {
@@ -441,12 +468,18 @@ public final class LocalStack implements AutoCloseable {
                   Staff console             %s/console/  (staff1, approver1: password = user name)
                   Staff admin API           %s/admin/…  (tokens: see README)
                   Keycloak realm            %s
+                  Mail to venues (inbox)    %s
                   Health of every service   ./run-local health
                   Logs                      %s
 
                 """, took.toSeconds(), gatewayUrl(), serviceEnv.get("LINE_API_BASE_URL"), gatewayUrl(),
-                gatewayUrl(), serviceEnv.get("OIDC_AUTH_SERVER_URL"), settings.logDir());
+                gatewayUrl(), serviceEnv.get("OIDC_AUTH_SERVER_URL"), mailInbox(), settings.logDir());
         Health.printAll(settings.ports());
+    }
+
+    private String mailInbox() {
+        return mail == null ? "SMTP relay " + settings.given("QUARKUS_MAILER_HOST").orElse("?")
+                : mail.apiUrl() + "/api/user/<address>/messages/  (SMTP 127.0.0.1:" + mail.smtpPort() + ")";
     }
 
     private <T extends AutoCloseable> T track(T resource) {

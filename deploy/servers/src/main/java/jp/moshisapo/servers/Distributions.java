@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Where the build put the server distributions: module {@code server-dists} records the Kafka jars' classpath and
- * the Keycloak zip's path (both in the local Maven repository) as resources.
+ * the Keycloak zip's and the GreenMail jar's paths (all in the local Maven repository) as resources.
  */
 final class Distributions {
 
@@ -35,6 +35,15 @@ final class Distributions {
                     + "Maven downloads it");
         }
         return zip;
+    }
+
+    static Path greenmailJar() {
+        Path jar = Path.of(resource("greenmail.jar.path"));
+        if (!Files.isRegularFile(jar)) {
+            throw new ServerStartException("GreenMail jar " + jar + " is missing; run ./mvnw install so Maven "
+                    + "downloads it");
+        }
+        return jar;
     }
 
     private static String resource(String name) {

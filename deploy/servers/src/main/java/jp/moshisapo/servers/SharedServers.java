@@ -1,7 +1,7 @@
 package jp.moshisapo.servers;
 
 /**
- * One Kafka, PostgreSQL and Keycloak per test JVM, started on first use and stopped when the JVM exits: test
+ * One Kafka, PostgreSQL, Keycloak and SMTP server per test JVM, started on first use and stopped when the JVM exits: test
  * classes share them (each gets its own database), which keeps a module's test run to one start of each.
  */
 public final class SharedServers {
@@ -9,6 +9,7 @@ public final class SharedServers {
     private static KafkaServer kafka;
     private static PostgresServer postgres;
     private static KeycloakServer keycloak;
+    private static MailServer mail;
 
     private SharedServers() {
     }
@@ -36,6 +37,14 @@ public final class SharedServers {
             closeAtExit(keycloak);
         }
         return keycloak;
+    }
+
+    public static synchronized MailServer mail() {
+        if (mail == null) {
+            mail = MailServer.start();
+            closeAtExit(mail);
+        }
+        return mail;
     }
 
     private static void closeAtExit(AutoCloseable server) {

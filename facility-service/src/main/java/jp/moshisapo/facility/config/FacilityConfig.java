@@ -53,6 +53,9 @@ public interface FacilityConfig {
         String contactHours();
     }
 
+    /** Mail to venues: how fast the queue is sent and how it waits for the SMTP server. */
+    Mail mail();
+
     /** Outbox relay settings. */
     interface Outbox {
 
@@ -82,5 +85,34 @@ public interface FacilityConfig {
         /** How often the pruner runs (and how long after start it first runs). */
         @WithDefault("1h")
         Duration pruneEvery();
+    }
+
+    /**
+     * Sending of queued mail. The SMTP server itself is Quarkus Mailer's ({@code quarkus.mailer.*}: host, port,
+     * from, TLS, login; docs/operations.md).
+     */
+    interface Mail {
+
+        /**
+         * Mails handed to the SMTP server per second, for all instances together (a relay counts a notice to
+         * thousands of venues as thousands of mails; the prefecture's relay limits senders).
+         */
+        @WithDefault("5")
+        double ratePerSecond();
+
+        /** How long the relay waits for new mail when it is idle (commits wake it at once). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long one SMTP conversation may take before it counts as failed (and is retried). */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** Longest pause between attempts while the SMTP server is unreachable (doubles from the poll interval). */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** The right-hand side of every Message-ID ({@code <uuid@this>}); the public host when not set. */
+        java.util.Optional<String> messageIdDomain();
     }
 }

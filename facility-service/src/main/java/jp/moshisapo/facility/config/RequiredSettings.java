@@ -19,4 +19,15 @@ public interface RequiredSettings {
     String databasePassword();
 
     String oidcServer();
+
+    /** The prefecture's SMTP relay ({@code QUARKUS_MAILER_HOST}): Quarkus' own default, localhost, is never it. */
+    String mailHost();
+
+    /** The sender of every mail ({@code QUARKUS_MAILER_FROM}). */
+    String mailFrom();
+
+    /** The relay's account ({@code QUARKUS_MAILER_USERNAME}, from the moshisapo-smtp Secret). */
+    String mailUsername();
+
+    String mailPassword();
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.moshisapo.facility.mail.MailAddress;
 import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.venue.BusinessType;
@@ -19,10 +20,8 @@ public final class RegistrationValidator {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_ADDRESS = 100;
-    public static final int MAX_EMAIL = 254;
 
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("[0-9()\\- ]+");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
     private RegistrationValidator() {
     }
@@ -96,11 +95,10 @@ public final class RegistrationValidator {
             errors.add(FieldProblem.of("email", "field.email.required"));
             return Optional.empty();
         }
-        String email = Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
-        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+        Optional<String> email = MailAddress.parse(value);
+        if (email.isEmpty()) {
             errors.add(FieldProblem.of("email", "field.email.invalid"));
-            return Optional.empty();
         }
-        return Optional.of(email);
+        return email;
     }
 }

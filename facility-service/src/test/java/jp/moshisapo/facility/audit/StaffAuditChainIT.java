@@ -20,6 +20,7 @@ import jp.moshisapo.protocol.audit.AuditChain.Verification;
 import jp.moshisapo.protocol.audit.AuditChainReader;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import jp.moshisapo.servers.SharedServers;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class StaffAuditChainIT {

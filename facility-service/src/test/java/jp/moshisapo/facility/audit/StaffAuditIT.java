@@ -22,6 +22,7 @@ import jp.moshisapo.facility.support.Venues;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import jp.moshisapo.servers.SharedServers;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 /** Every staff read of a venue's contact data leaves an entry approvers can read; no entry, no data. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class StaffAuditIT {

@@ -24,6 +24,7 @@ import jp.moshisapo.facility.support.Venues;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The venue form in a real headless Chromium, served under the service's own Content-Security-Policy. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class RegistrationFormIT {

@@ -19,12 +19,14 @@ import jp.moshisapo.facility.support.Venues;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class CodeEndpointsIT {

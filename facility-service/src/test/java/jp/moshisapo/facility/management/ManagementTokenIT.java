@@ -21,12 +21,14 @@ import jp.moshisapo.facility.support.Database;
 import jp.moshisapo.facility.support.Venues;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 /** The management token is never cached anywhere, and a venue can replace it; the old one then opens nothing. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class ManagementTokenIT {

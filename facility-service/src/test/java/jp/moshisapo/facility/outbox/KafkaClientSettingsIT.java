@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(KafkaClientSettingsIT.SecuritySettings.class)
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class KafkaClientSettingsIT {

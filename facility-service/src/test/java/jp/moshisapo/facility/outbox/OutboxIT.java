@@ -31,6 +31,7 @@ import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.servers.EventContracts;
 import jp.moshisapo.servers.KafkaServer;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import jp.moshisapo.servers.Wait;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(OwnKafkaBroker.class)
 @WithTestResource(KeycloakTestResource.class)
 class OutboxIT {

@@ -24,7 +24,8 @@ final class TestStack {
             "RATE_CODE_IMAGES_PER_MINUTE", "100000",
             "RATE_CHECK_IN_PER_MINUTE", "100000",
             "RATE_VENUE_PAGES_PER_MINUTE", "100000",
-            "RATE_STAFF_PER_MINUTE", "100000");
+            "RATE_STAFF_PER_MINUTE", "100000",
+            "RATE_LINK_RECOVERY_PER_HOUR", "100000");
 
     private static LocalStack stack;
 

@@ -53,6 +53,9 @@ public interface FacilityConfig {
         String contactHours();
     }
 
+    /** 「管理用リンクを再送する」. */
+    Recovery recovery();
+
     /** Mail to venues: how fast the queue is sent and how it waits for the SMTP server. */
     Mail mail();
 
@@ -114,5 +117,16 @@ public interface FacilityConfig {
 
         /** The right-hand side of every Message-ID ({@code <uuid@this>}); the public host when not set. */
         java.util.Optional<String> messageIdDomain();
+    }
+
+    /** Limits of management-link recovery by mail (per client, the gateway's route limit applies as well). */
+    interface Recovery {
+
+        /** Links mailed per address within {@link #window()}; further requests answer the same and send nothing. */
+        @WithDefault("3")
+        int perAddress();
+
+        @WithDefault("1h")
+        Duration window();
     }
 }

@@ -1,12 +1,11 @@
 package jp.moshisapo.facility.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.util.UUID;
 import jp.moshisapo.facility.config.FacilityConfig;
+import jp.moshisapo.facility.jdbc.AfterCommit;
 import jp.moshisapo.facility.jdbc.Jdbc;
 
 /**
@@ -35,9 +34,7 @@ public class MailQueue {
      * one (a receiver can tell a retry from a second mail).
      */
     public String enqueue(OutgoingMail mail) {
-        if (transactions.getTransactionKey() == null) {
-            throw new IllegalStateException("mail is queued only inside the transaction of the change causing it");
-        }
+        AfterCommit.run(transactions, signal::signal);
         String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
         jdbc.update("""
                 INSERT INTO facility.mail_outbox (message_id, kind, facility_id, notice_id, recipient, subject,
@@ -45,19 +42,6 @@ public class MailQueue {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 messageId, mail.kind(), mail.facilityId(), mail.noticeId(), mail.recipient(), mail.subject(),
                 mail.text(), mail.html(), mail.unsubscribeUrl());
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.signal();
-                }
-            }
-        });
         return messageId;
     }
 }

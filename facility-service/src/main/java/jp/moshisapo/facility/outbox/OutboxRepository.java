@@ -1,12 +1,11 @@
 package jp.moshisapo.facility.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.moshisapo.facility.jdbc.AfterCommit;
 import jp.moshisapo.facility.jdbc.Jdbc;
 
 /**
@@ -33,23 +32,8 @@ public class OutboxRepository {
 
     /** Adds a record to publish; must run in a transaction (the relay is woken once it commits). */
     public void append(String topic, String key, String payload) {
-        if (transactions.getTransactionKey() == null) {
-            throw new IllegalStateException("outbox rows are written only inside the transaction they announce");
-        }
+        AfterCommit.run(transactions, signal::signal);
         jdbc.update("INSERT INTO facility.outbox (topic, message_key, payload) VALUES (?, ?, ?)", topic, key, payload);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.signal();
-                }
-            }
-        });
     }
 
     /** The oldest unsent rows, in the order they were written. */

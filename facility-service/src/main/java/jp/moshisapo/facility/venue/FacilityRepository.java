@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.moshisapo.facility.jdbc.Jdbc;
@@ -57,6 +58,17 @@ public class FacilityRepository {
         return jdbc.update("""
                 UPDATE facility.facilities SET management_token_hash = ?
                 WHERE id = ? AND management_token_hash = ?""", replacement, id, expected) == 1;
+    }
+
+    /** The venues registered with {@code address}, compared without case (oldest first). */
+    public List<Facility> withEmail(String address) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM facility.facilities f WHERE lower(f.email) = lower(?) "
+                + "ORDER BY f.created_at", FacilityRepository::read, address);
+    }
+
+    /** Replaces the token hash whatever it was: for a new link mailed to the venue's own address. */
+    public void setManagementTokenHash(UUID id, byte[] replacement) {
+        jdbc.update("UPDATE facility.facilities SET management_token_hash = ? WHERE id = ?", replacement, id);
     }
 
     /** Reads the {@link #COLUMNS} of the current row. */

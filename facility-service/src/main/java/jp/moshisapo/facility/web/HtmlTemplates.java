@@ -32,6 +32,11 @@ public class HtmlTemplates {
         return render(source("layout"), texts, layoutValues);
     }
 
+    /** Renders {@code web/<name>.html} without the layout: a part several pages share. */
+    public String fragment(String name, Texts texts, Map<String, String> values) {
+        return render(source(name), texts, values);
+    }
+
     private String render(String template, Texts texts, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder(template.length() + 1024);

@@ -32,6 +32,9 @@ public final class RouteTable {
         return new RouteTable(List.of(
                 // 10 per minute per IP: a venue registers once; a script registering thousands is not a venue
                 Route.of("registration", "POST", FACILITY, PUBLIC, List.of("/api/facilities")),
+                // 「管理用リンクを再送する」: each request may mail venues; 10 an hour per IP, beside facility-service's
+                // own limit per address
+                Route.of("link-recovery", "POST", FACILITY, PUBLIC, List.of("/api/management-links")),
                 Route.of("code-images", null, FACILITY, PUBLIC, List.of("/api/codes/*")),
                 Route.of("venue-api", null, FACILITY, PUBLIC, List.of("/api/*")),
                 Route.of("check-in", null, FACILITY, PUBLIC, List.of("/c/*")),

@@ -23,6 +23,8 @@ class RouteTableTest {
             "POST,   /api/facilities,                    registration,  FACILITY",
             "POST,   /api/facilities/,                   registration,  FACILITY",
             "GET,    /api/facilities,                    venue-api,     FACILITY",
+            "POST,   /api/management-links,              link-recovery, FACILITY",
+            "GET,    /api/management-links,              venue-api,     FACILITY",
             "POST,   /api/facilities/42/rooms,           venue-api,     FACILITY",
             "GET,    /api/codes/ABCD-EFGH-J/qr.png,      code-images,   FACILITY",
             "GET,    /api/codes/ABCD-EFGH-J/poster.pdf,  code-images,   FACILITY",

@@ -12,12 +12,14 @@ import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
+import jp.moshisapo.servers.MailTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 /** An integrator reads the venue and admin API from the OpenAPI document on the management port, never the public one. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(MailTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class ApiDocumentIT {
@@ -34,6 +36,7 @@ class ApiDocumentIT {
         assertNotNull(api.get("paths.'/api/facilities/{facilityId}/rooms'.post"), "adding rooms");
         assertNotNull(api.get("paths.'/api/codes/{code}/poster.pdf'.get"), "the poster");
         assertNotNull(api.get("paths.'/admin/codes/{code}'.get"), "the staff look-up");
+        assertNotNull(api.get("paths.'/api/management-links'.post"), "a lost management link recovered");
     }
 
     @Test

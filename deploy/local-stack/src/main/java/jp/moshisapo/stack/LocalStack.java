@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.LineSimulatorConfig;
 import jp.moshisapo.servers.ChildProcess;
@@ -56,8 +61,9 @@ public final class LocalStack implements AutoCloseable {
             "QUARKUS_MAILER_PASSWORD", "local-only-smtp-password");
 
     private final StackSettings settings;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Map<String, String> serviceEnv = new HashMap<>();
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    /** What every service's environment gets from the stack; written by the servers' start threads. */
+    private final Map<String, String> serviceEnv = new ConcurrentHashMap<>();
     /** Every replica of every service, in start order, with its own ports. */
     private final Map<Replica, Ports.AppPorts> replicas = new LinkedHashMap<>();
     private final Map<Replica, ChildProcess> apps = new HashMap<>();
@@ -67,6 +73,8 @@ public final class LocalStack implements AutoCloseable {
     private KeycloakServer keycloak;
     private LineSimulator simulator;
     private MailServer mail;
+
+    private final long createdAt = System.nanoTime();
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -230,20 +238,31 @@ public final class LocalStack implements AutoCloseable {
         serviceEnv.put("HTTP_HOST", "127.0.0.1");
         serviceEnv.put("PUBLIC_BASE_URL", settings.getOrDefault("PUBLIC_BASE_URL", gatewayUrl()));
         LOCAL_KEYS.forEach((name, localKey) -> serviceEnv.put(name, settings.getOrDefault(name, localKey)));
-        startKafka();
-        startPostgres();
-        startKeycloak();
-        startMail();
-        startLineSimulator();
-        serviceEnv.put("FACILITY_URL", settings.ports().url(App.FACILITY));
-        serviceEnv.put("CHECKIN_URL", settings.ports().url(App.CHECKIN));
-        serviceEnv.put("NOTIFICATION_URL", settings.ports().url(App.NOTIFICATION));
-        planReplicas();
-        for (Replica replica : replicas.keySet()) {
-            startApp(replica, Map.of());
-        }
-        for (Replica replica : replicas.keySet()) {
-            awaitHealthy(replica);
+        // Keycloak takes longest to start. The services need it only when the first staff token arrives
+        // (quarkus-oidc fetches the realm's keys again then), so they start beside it and the stack waits for both.
+        ExecutorService starter = Executors.newCachedThreadPool();
+        Future<?> keycloakStarted = inBackground(starter, "Keycloak", this::startKeycloak);
+        try {
+            awaitAll(List.of(inBackground(starter, "Kafka", this::startKafka),
+                    inBackground(starter, "PostgreSQL", this::startPostgres),
+                    inBackground(starter, "the SMTP server", this::startMail),
+                    inBackground(starter, "the LINE simulator", this::startLineSimulator)));
+            serviceEnv.put("OIDC_AUTH_SERVER_URL", settings.given("OIDC_AUTH_SERVER_URL")
+                    .orElseGet(() -> KeycloakServer.realmUrl(settings.ports().keycloak())));
+            serviceEnv.put("FACILITY_URL", settings.ports().url(App.FACILITY));
+            serviceEnv.put("CHECKIN_URL", settings.ports().url(App.CHECKIN));
+            serviceEnv.put("NOTIFICATION_URL", settings.ports().url(App.NOTIFICATION));
+            planReplicas();
+            for (Replica replica : replicas.keySet()) {
+                startApp(replica, Map.of());
+            }
+            for (Replica replica : replicas.keySet()) {
+                awaitHealthy(replica);
+            }
+            awaitAll(List.of(keycloakStarted));
+        } finally {
+            settle(keycloakStarted); // so that close() finds a Keycloak that did start, whatever failed meanwhile
+            starter.shutdownNow();
         }
         setUpRichMenu();
     }
@@ -267,6 +286,46 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("The rich menu could not be set up: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs one server's start on its own thread, saying when it is ready. */
+    private Future<?> inBackground(ExecutorService starter, String server, Runnable start) {
+        return starter.submit(() -> {
+            start.run();
+            step(server + " is ready");
+        });
+    }
+
+    /** Waits until every start has settled and throws the first failure, if any (the others suppressed in it). */
+    private static void awaitAll(List<Future<?>> starts) {
+        RuntimeException failure = null;
+        for (Future<?> start : starts) {
+            try {
+                start.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new ServerStartException(e.getCause().getMessage(), e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServerStartException("interrupted while the servers were starting", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void settle(Future<?> start) {
+        try {
+            awaitAll(List.of(start));
+        } catch (RuntimeException alreadyReported) {
+            // the failure that ended the start is the one the caller sees
         }
     }
 
@@ -310,13 +369,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startKeycloak() {
-        settings.given("OIDC_AUTH_SERVER_URL").ifPresentOrElse(
-                given -> serviceEnv.put("OIDC_AUTH_SERVER_URL", given),
-                () -> {
-                    step("starting Keycloak on 127.0.0.1:" + settings.ports().keycloak() + " (first start ~30 s)");
-                    keycloak = track(KeycloakServer.start(settings.ports().keycloak(), gatewayUrl()));
-                    serviceEnv.put("OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
-                });
+        if (settings.given("OIDC_AUTH_SERVER_URL").isEmpty()) {
+            step("starting Keycloak on 127.0.0.1:" + settings.ports().keycloak() + " (first start ~30 s)");
+            keycloak = track(KeycloakServer.start(settings.ports().keycloak(), gatewayUrl()));
+        }
     }
 
     /**
@@ -491,7 +547,8 @@ public final class LocalStack implements AutoCloseable {
         return database.toUpperCase() + "_DB_" + suffix;
     }
 
-    private static void step(String message) {
-        System.out.println("• " + message);
+    /** Each step with the seconds since the stack began, so a slow start shows which part it waited for. */
+    private void step(String message) {
+        System.out.printf("• %5.1f s  %s%n", (System.nanoTime() - createdAt) / 1e9, message);
     }
 }

@@ -82,7 +82,12 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The OIDC issuer / {@code quarkus.oidc.auth-server-url} of the moshisapo realm. */
     public String realmUrl() {
-        return baseUrl() + "/realms/" + REALM;
+        return realmUrl(port);
+    }
+
+    /** The realm's URL on a Keycloak that will listen on {@code port}, known before it has started. */
+    public static String realmUrl(int port) {
+        return "http://127.0.0.1:" + port + "/realms/" + REALM;
     }
 
     /** A real access token for a local user (password grant through the public CLI client). */

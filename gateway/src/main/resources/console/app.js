@@ -1,5 +1,5 @@
 // The console's shell: reads where to sign in, finishes a login coming back from Keycloak, and shows the screen
-// the address names (#/lookup, #/search, #/cases/new, #/cases, #/cases/12, #/stats, #/audit).
+// the address names (#/lookup, #/search, #/cases/new, #/cases, #/cases/12, #/notices/new, #/notices, #/notices/…, #/stats, #/audit).
 import {completeLogin, configure, login, logout, user} from './auth.js';
 import {fill, h} from './dom.js';
 import {lang, t} from './i18n.js';
@@ -8,6 +8,7 @@ import {
   leaveScreen, renderAudit, renderCase, renderCases, renderLogin, renderLookup, renderNewCase, whenLoginRequired,
 } from './views.js';
 import {renderStats} from './stats.js';
+import {renderNewNotice, renderNotice, renderNotices} from './notices.js';
 
 const main = document.getElementById('main');
 
@@ -22,8 +23,9 @@ function navigate(hash) {
 function showShell(me) {
   const nav = document.getElementById('nav');
   const links = [['#/lookup', 'nav-lookup', t('navLookup')], ['#/search', 'nav-search', t('navSearch')],
-    ['#/cases/new', 'nav-new-case', t('navNewCase')],
-    ['#/cases', 'nav-cases', t('navCases')], ['#/stats', 'nav-stats', t('navStats')]];
+    ['#/cases/new', 'nav-new-case', t('navNewCase')], ['#/cases', 'nav-cases', t('navCases')],
+    ['#/notices/new', 'nav-new-notice', t('navNewNotice')], ['#/notices', 'nav-notices', t('navNotices')],
+    ['#/stats', 'nav-stats', t('navStats')]];
   if (me && me.roles.includes('approver')) {
     links.push(['#/audit', 'nav-audit', t('navAudit')]);
   }
@@ -39,7 +41,8 @@ function showShell(me) {
   other.href = (lang === 'en' ? '/console/' : '/console/?lang=en') + location.hash;
   for (const link of nav.querySelectorAll('a')) {
     link.classList.toggle('current', location.hash.startsWith(link.getAttribute('href'))
-        && !(link.id === 'nav-cases' && location.hash.startsWith('#/cases/new')));
+        && !(link.id === 'nav-cases' && location.hash.startsWith('#/cases/new'))
+        && !(link.id === 'nav-notices' && location.hash.startsWith('#/notices/new')));
   }
 }
 
@@ -54,7 +57,14 @@ function route(message) {
   const [path, search] = (location.hash.slice(1) || '/lookup').split('?');
   const query = new URLSearchParams(search || '');
   const caseMatch = /^\/cases\/(\d+)$/.exec(path);
-  if (path === '/cases/new') {
+  const noticeMatch = /^\/notices\/([0-9a-f-]{36})$/.exec(path);
+  if (path === '/notices/new') {
+    renderNewNotice(main, navigate);
+  } else if (noticeMatch) {
+    renderNotice(main, noticeMatch[1]);
+  } else if (path === '/notices') {
+    renderNotices(main);
+  } else if (path === '/cases/new') {
     renderNewCase(main, query.get('code'), navigate);
   } else if (caseMatch) {
     renderCase(main, caseMatch[1]);

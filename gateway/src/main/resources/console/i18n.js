@@ -1,8 +1,29 @@
 // The console's texts: Japanese by default, English with ?lang=en. Error messages come from the API in the same
 // language (the console sends Accept-Language); these are only the console's own labels.
 
+/** The venue form's business types, in its order (labels: businessType below). */
+export const BUSINESS_TYPES = ['FOOD_SERVICE', 'THEATER', 'ASSEMBLY_EXHIBITION', 'MUSEUM', 'SPORTS_AMUSEMENT',
+  'NIGHTLIFE', 'COMMERCIAL', 'INDOOR_EVENT', 'OUTDOOR_EVENT', 'OTHER'];
+
 const TEXTS = {
   ja: {
+    navNotices: '施設へのお知らせ',
+    navNewNotice: 'お知らせ作成',
+    noticeNewTitle: '施設へのお知らせを作成',
+    noticeNewLead: '「県からのお知らせを受け取る」を選んだ施設にメールで送ります。作成後、別の承認者が承認すると送信されます。',
+    noticeSubject: '件名',
+    noticeBody: '本文',
+    noticeSurvey: 'アンケートURL（任意）',
+    noticeTypes: '業態（未選択ならすべて）',
+    noticeMunicipalities: '市町村（空欄ならすべて）',
+    noticeMunicipalitiesHint: '例: 盛岡市 花巻市',
+    noticeCreate: '下書きを作成して対象数を確認',
+    noticeAudience: '対象施設数',
+    noticeCreatedBy: '作成者',
+    noticeApprovedBy: '承認者',
+    noticeApprove: '承認して送信',
+    noticeState: {DRAFT: '下書き', APPROVED: '承認済み（送信）'},
+    noticeDelivery: {SENT: '送信済み', PENDING: '送信待ち', BOUNCED: '宛先不明で戻り', REFUSED: 'サーバーが拒否'},
     title: 'もしサポ 職員コンソール',
     loading: '読み込み中…',
     otherLanguage: 'English',
@@ -182,6 +203,23 @@ const TEXTS = {
     back: '一覧へ戻る',
   },
   en: {
+    navNotices: 'Notices to venues',
+    navNewNotice: 'New notice',
+    noticeNewTitle: 'New notice to venues',
+    noticeNewLead: 'Mailed to venues that chose to receive the prefecture\'s notices, once another approver approves it.',
+    noticeSubject: 'Subject',
+    noticeBody: 'Text',
+    noticeSurvey: 'Survey URL (optional)',
+    noticeTypes: 'Business types (none selected: all)',
+    noticeMunicipalities: 'Municipalities (empty: all)',
+    noticeMunicipalitiesHint: 'e.g. 盛岡市 花巻市',
+    noticeCreate: 'Save draft and see the audience',
+    noticeAudience: 'Venues',
+    noticeCreatedBy: 'Drafted by',
+    noticeApprovedBy: 'Approved by',
+    noticeApprove: 'Approve and send',
+    noticeState: {DRAFT: 'Draft', APPROVED: 'Approved (sent)'},
+    noticeDelivery: {SENT: 'Sent', PENDING: 'Waiting', BOUNCED: 'Bounced (no such mailbox)', REFUSED: 'Refused by the server'},
     title: 'Moshi-Support staff console',
     loading: 'Loading…',
     otherLanguage: '日本語',

@@ -3,11 +3,8 @@
 // per day (notification-service, GET /admin/visit-counts: counts only), and open a case with a code.
 import {api, LoginRequired} from './api.js';
 import {fill, h, localTime} from './dom.js';
-import {t} from './i18n.js';
+import {BUSINESS_TYPES, t} from './i18n.js';
 import {errorSlot, field, showProblem} from './views.js';
-
-const BUSINESS_TYPES = ['FOOD_SERVICE', 'THEATER', 'ASSEMBLY_EXHIBITION', 'MUSEUM', 'SPORTS_AMUSEMENT', 'NIGHTLIFE',
-  'COMMERCIAL', 'INDOOR_EVENT', 'OUTDOOR_EVENT', 'OTHER'];
 
 /** Renders the search form for the criteria in the address (#/search?q=…&page=2) and, if any, their results. */
 export function renderSearch(main, criteria, navigate) {

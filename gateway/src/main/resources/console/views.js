@@ -56,7 +56,7 @@ export function showProblem(error, generalSlot, fieldSlots = {}) {
   generalSlot.hidden = false;
 }
 
-function clearErrors(...slots) {
+export function clearErrors(...slots) {
   for (const slot of slots) {
     fill(slot);
     slot.hidden = true;

@@ -23,8 +23,8 @@ class ArchitectureTest {
     private static final String ROOT = "jp.moshisapo.facility";
     /** Shared by the features, below them: they depend on no feature. */
     private static final String[] BOTTOM = {"config", "jdbc", "problem", "qr", "text", "venue"};
-    private static final String[] FEATURES = {"audit", "code", "mail", "management", "outbox", "poster", "recovery",
-        "registration", "staff", "stats", "web"};
+    private static final String[] FEATURES = {"audit", "code", "mail", "management", "notice", "outbox", "poster",
+        "recovery", "registration", "staff", "stats", "web"};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);

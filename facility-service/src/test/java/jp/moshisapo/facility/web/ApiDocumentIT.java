@@ -37,6 +37,7 @@ class ApiDocumentIT {
         assertNotNull(api.get("paths.'/api/codes/{code}/poster.pdf'.get"), "the poster");
         assertNotNull(api.get("paths.'/admin/codes/{code}'.get"), "the staff look-up");
         assertNotNull(api.get("paths.'/api/management-links'.post"), "a lost management link recovered");
+        assertNotNull(api.get("paths.'/admin/notices/{id}/approve'.post"), "approving a notice to venues");
     }
 
     @Test

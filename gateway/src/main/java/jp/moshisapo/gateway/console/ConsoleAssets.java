@@ -24,7 +24,7 @@ public final class ConsoleAssets {
     static final String CHART_JS = "vendor/chart.umd.min.js";
 
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "api.js", "auth.js",
-            "i18n.js", "views.js", "search.js", "dom.js", "stats.js", CHART_JS);
+            "i18n.js", "views.js", "search.js", "dom.js", "stats.js", "notices.js", CHART_JS);
 
     private final Map<String, Asset> assets = new HashMap<>();
 

@@ -51,6 +51,8 @@ public final class RouteTable {
                 // statistics: each service answers for its own data (venues here, the rest where visits live)
                 Route.of("staff-stats-venues", "GET", FACILITY, STAFF_TOKEN, List.of("/admin/stats/venues")),
                 Route.of("staff-stats", "GET", NOTIFICATION, STAFF_TOKEN, List.of("/admin/stats/*")),
+                // the prefecture's notices to venues that opted in (facility-service, four eyes)
+                Route.of("staff-notices", null, FACILITY, STAFF_TOKEN, List.of("/admin/notices/*")),
                 // The staff console: static pages served by the gateway itself (jp.moshisapo.gateway.console), same
                 // origin as /admin, so its bearer-token calls need no CORS. Public: the page holds no data.
                 Route.of("staff-console", null, GATEWAY, PUBLIC, List.of("/console/*")),

@@ -41,6 +41,7 @@ class RouteTableTest {
             "GET,    /admin/stats/venues,                staff-stats-venues, FACILITY",
             "GET,    /admin/stats/checkins,              staff-stats,   NOTIFICATION",
             "GET,    /admin/stats/cases,                 staff-stats,   NOTIFICATION",
+            "POST,   /admin/notices/42/approve,          staff-notices, FACILITY",
             "GET,    /console/,                          staff-console, GATEWAY",
             "GET,    /console/cases.js,                  staff-console, GATEWAY"})
     void eachPathGoesToTheServiceTheIssueNames(String method, String path, String route, Service service) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,8 @@ class ReplicasIT {
         Venue after;
         ExecutorService residents = Executors.newFixedThreadPool(4);
         try {
-            awaitAll(submit(residents, "before", RESIDENTS_PER_PHASE,
-                    user -> checkIns.checkInAtNewVenue(user, beforeUrl, Duration.ofMinutes(3))));
+            Crowd.run(residents, "before", RESIDENTS_PER_PHASE,
+                    user -> checkIns.checkInAtNewVenue(user, beforeUrl, Duration.ofMinutes(3)));
             for (int index = 0; index < 2; index++) {
                 double recorded = metric(new Replica(App.CHECKIN, index), "moshisapo_checkin_visits_recorded_total");
                 assertTrue(recorded > 0, "checkin-service replica " + (index + 1) + " stored visits too (its share "
@@ -89,7 +88,7 @@ class ReplicasIT {
             }
 
             AtomicInteger done = new AtomicInteger();
-            List<Future<?>> during = submit(residents, "during", RESIDENTS_PER_PHASE, user -> {
+            List<Future<?>> during = Crowd.start(residents, "during", RESIDENTS_PER_PHASE, user -> {
                 checkIns.checkIn(user, beforeUrl);
                 done.incrementAndGet();
             });
@@ -98,14 +97,14 @@ class ReplicasIT {
             stack.kill(new Replica(App.GATEWAY, 0));
             stack.kill(new Replica(App.CHECKIN, 0));
             stack.kill(new Replica(App.FACILITY, 0));
-            awaitAll(during);
+            Crowd.await(during);
 
             // Registered on the surviving facility replica: its relay now takes the outbox alone, and the code
             // reaches checkin-service (a resident can check in) and notification-service (a case can name it).
             after = registerPatiently(gateway, "二重化テスト喫茶", "店内");
             URI afterUrl = URI.create(gateway + "/c/" + Venue.canonical(after.code()));
-            awaitAll(submit(residents, "after", RESIDENTS_PER_PHASE,
-                    user -> checkIns.checkInAtNewVenue(user, afterUrl, Duration.ofMinutes(3))));
+            Crowd.run(residents, "after", RESIDENTS_PER_PHASE,
+                    user -> checkIns.checkInAtNewVenue(user, afterUrl, Duration.ofMinutes(3)));
             System.out.printf("ReplicasIT: the second burst and a new venue completed %d s after the kill; "
                     + "%d webhooks refused and redelivered%n",
                     Duration.ofNanos(System.nanoTime() - killedAt).toSeconds(), checkIns.refused());
@@ -214,28 +213,5 @@ class ReplicasIT {
             }
         }
         return sum;
-    }
-
-    private interface Resident {
-        void checkIn(String userId) throws Exception;
-    }
-
-    private static List<Future<?>> submit(ExecutorService pool, String phase, int count, Resident resident) {
-        List<Future<?>> futures = new ArrayList<>();
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        for (int i = 0; i < count; i++) {
-            String user = LineSimulator.userIdFor("replica-" + run + "-" + phase + "-" + i);
-            futures.add(pool.submit(() -> {
-                resident.checkIn(user);
-                return null;
-            }));
-        }
-        return futures;
-    }
-
-    private static void awaitAll(List<Future<?>> futures) throws Exception {
-        for (Future<?> future : futures) {
-            future.get();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package jp.moshisapo.checkin;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
@@ -77,10 +79,11 @@ public final class Chat {
         if (expectedMessages == 0) {
             return List.of();
         }
-        return Eventually.await(expectedMessages + " new message(s) for the resident", () -> {
+        return await(expectedMessages + " new message(s) for the resident").atMost(Duration.ofSeconds(20))
+                .until(() -> {
             List<InboxMessage> inbox = sim.inbox(userId);
             return inbox.size() >= before + expectedMessages ? inbox.subList(before, inbox.size()) : null;
-        });
+        }, notNullValue());
     }
 
     /** The text the resident reads in each message. */

@@ -1,5 +1,7 @@
 package jp.moshisapo.checkin;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
 import static jp.moshisapo.checkin.Chat.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -271,10 +273,11 @@ class CheckinDialogueIT {
 
         sim.unfollow(yuki.userId());
 
-        JsonNode unreachable = Eventually.await("UNREACHABLE on " + Topic.CHECKIN_RESIDENTS, () -> {
+        JsonNode unreachable = await("UNREACHABLE on " + Topic.CHECKIN_RESIDENTS).atMost(Duration.ofSeconds(20))
+                .until(() -> {
             var events = TopicReader.residentEventsOf(yuki.userId());
             return events.size() == 2 ? read(events.get(1).value()) : null;
-        });
+        }, notNullValue());
         assertEquals("UNREACHABLE", unreachable.get("type").asText());
         EventContracts.assertValid(EventContracts.RESIDENT_EVENT, unreachable.toString());
     }

@@ -1,5 +1,7 @@
 package jp.moshisapo.checkin;
 
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,8 +90,8 @@ class KafkaPrivacyIT {
         akiko.say("削除", 1);
         akiko.tap("削除する", 1);
         sim.unfollow(akiko.userId());
-        Eventually.await("UNREACHABLE on " + Topic.CHECKIN_RESIDENTS,
-                () -> TopicReader.residentEventsOf(akiko.userId()).size() == 3 ? true : null);
+        await("UNREACHABLE on " + Topic.CHECKIN_RESIDENTS).atMost(Duration.ofSeconds(20)).until(
+                () -> TopicReader.residentEventsOf(akiko.userId()).size() == 3);
 
         List<String> found = new ArrayList<>();
         int records = 0;

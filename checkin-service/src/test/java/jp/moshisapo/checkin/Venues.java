@@ -1,5 +1,8 @@
 package jp.moshisapo.checkin;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
+import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -57,8 +60,9 @@ public final class Venues {
         } catch (Exception e) {
             throw new AssertionError("cannot publish " + state, e);
         }
-        Eventually.await("code " + state.code() + " " + state.status() + " in the view", () -> view.find(
-                new PrintedCode(state.code())).filter(entry -> entry.status() == state.status()).orElse(null));
+        await("code " + state.code() + " " + state.status() + " in the view").atMost(Duration.ofSeconds(20))
+                .until(() -> view.find(new PrintedCode(state.code()))
+                        .filter(entry -> entry.status() == state.status()).orElse(null), notNullValue());
     }
 
     static String write(CodeState state) {

@@ -1,5 +1,6 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -299,7 +300,7 @@ class CaseWorkflowIT {
                 Fixtures.visit(Fixtures.user("reachable-1"), code, Fixtures.middayDaysAgo(0))));
         store.awaitVisits(code, 2);
         Fixtures.publishResident(ResidentEvent.Type.UNREACHABLE, blocked);
-        Eventually.until("unreachable recorded", Duration.ofSeconds(30),
+        await("unreachable recorded").atMost(Duration.ofSeconds(30)).until(
                 () -> store.count("SELECT count(*) FROM unreachable_resident") >= 1);
 
         long id = Api.draft(List.of(code), List.of(Fixtures.today().toString()));
@@ -313,7 +314,7 @@ class CaseWorkflowIT {
         assertEquals(1, sim.inbox(Fixtures.user("reachable-1")).size());
 
         Fixtures.publishResident(ResidentEvent.Type.REACHABLE, blocked);
-        Eventually.until("reachable again", Duration.ofSeconds(30),
+        await("reachable again").atMost(Duration.ofSeconds(30)).until(
                 () -> store.count("SELECT count(*) FROM unreachable_resident") == 0);
         long again = Api.draft(List.of(code), List.of(Fixtures.today().minusDays(1).toString(),
                 Fixtures.today().toString()));
@@ -332,7 +333,7 @@ class CaseWorkflowIT {
         Fixtures.publishResident(ResidentEvent.Type.ERASURE_REQUESTED, erased);
         store.awaitVisits(code, 1);
         Fixtures.publishVisits(List.of(early)); // redelivered after the erasure
-        Eventually.until("the late visit was refused as erased", Duration.ofSeconds(60),
+        await("the late visit was refused as erased").atMost(Duration.ofSeconds(60)).until(
                 () -> RestAssured.get(metrics).asString().contains(
                         "moshisapo_notification_visits_ingested_total{outcome=\"erased\"} 1.0"));
         assertEquals(0, store.count("SELECT count(*) FROM visit WHERE visit_id = ?", early.visitId()));

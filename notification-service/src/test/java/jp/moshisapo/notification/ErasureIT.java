@@ -1,5 +1,7 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -78,8 +80,8 @@ class ErasureIT {
         long id = plantCase("DRAFT", List.of(List.of(alice, bob, carol)));
 
         erase(bob);
-        Eventually.equals("bob taken out of the pending batch", Duration.ofSeconds(30), 2L,
-                () -> store.count("SELECT recipient_count FROM delivery_batch WHERE case_id = ?", id));
+        await("bob taken out of the pending batch").atMost(Duration.ofSeconds(30)).until(
+                () -> store.count("SELECT recipient_count FROM delivery_batch WHERE case_id = ?", id), equalTo(2L));
         assertFalse(batchKeysHold(id, bob), "bob's key left the batch with him");
         release(id);
         store.awaitState(id, "DONE", SENDING);
@@ -128,10 +130,10 @@ class ErasureIT {
         store.awaitState(id, "DONE", SENDING);
         Fixtures.publishResident(ResidentEvent.Type.UNREACHABLE, gina);
         Fixtures.publishResident(ResidentEvent.Type.UNREACHABLE, hiro);
-        Eventually.until("both blocked", Duration.ofSeconds(30), () -> marked(gina) && marked(hiro));
+        await("both blocked").atMost(Duration.ofSeconds(30)).until(() -> marked(gina) && marked(hiro));
 
         erase(gina);
-        Eventually.until("gina's marker gone", Duration.ofSeconds(30), () -> !marked(gina));
+        await("gina's marker gone").atMost(Duration.ofSeconds(30)).until(() -> !marked(gina));
 
         assertFalse(batchKeysHold(id, gina), "'gina was sent case N' is gone");
         assertEquals(1, sim.inboxSize(gina), "what LINE delivered stays delivered");
@@ -151,7 +153,8 @@ class ErasureIT {
 
         erase(ivan);
         awaitErased(ivan);
-        Eventually.until("ivan's key gone from the batch", Duration.ofSeconds(30), () -> !batchKeysHoldQuietly(id, ivan));
+        await("ivan's key gone from the batch").atMost(Duration.ofSeconds(30))
+                .until(() -> !batchKeysHoldQuietly(id, ivan));
 
         assertEquals(sealedBefore, store.query("SELECT md5(recipients) FROM delivery_batch WHERE case_id = ?",
                 id), "the recipients of a tried batch are not touched");
@@ -172,7 +175,7 @@ class ErasureIT {
     }
 
     private void awaitErased(String user) {
-        Eventually.until("erasure of " + user + " recorded", Duration.ofSeconds(30),
+        await("erasure of " + user + " recorded").atMost(Duration.ofSeconds(30)).until(
                 () -> store.count("SELECT count(*) FROM erased_resident WHERE resident_key = ?",
                         index.keyOf(user)) == 1);
     }

@@ -1,5 +1,7 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,7 +99,7 @@ class FanoutIT {
 
         sim.faults().failNext(Endpoint.MULTICAST, 503, 5);
         Api.approve(id);
-        Eventually.until("the 503s were answered", Duration.ofSeconds(30),
+        await("the 503s were answered").atMost(Duration.ofSeconds(30)).until(
                 () -> sim.stats().of(Endpoint.MULTICAST).serverErrors() >= 5);
         sim.faults().failNext(Endpoint.MULTICAST, 500, 3);
         store.awaitState(id, "DONE", SENDING);
@@ -116,7 +118,7 @@ class FanoutIT {
         // LINE delivers, but answers later than the service waits (test request timeout: 2 s)
         sim.faults().delay(Endpoint.MULTICAST, Duration.ofSeconds(4));
         Api.approve(id);
-        Eventually.until("LINE accepted the first requests", Duration.ofSeconds(30),
+        await("LINE accepted the first requests").atMost(Duration.ofSeconds(30)).until(
                 () -> sim.stats().of(Endpoint.MULTICAST).accepted() >= 2);
         sim.faults().clear(Endpoint.MULTICAST);
         store.awaitState(id, "DONE", SENDING);
@@ -161,13 +163,13 @@ class FanoutIT {
         // every wave go out before the kill switch
         sim.faults().delay(Endpoint.MULTICAST, Duration.ofMillis(1_500));
         Api.approve(id);
-        Eventually.until("sending started", Duration.ofSeconds(30),
+        await("sending started").atMost(Duration.ofSeconds(30)).until(
                 () -> sim.stats().of(Endpoint.MULTICAST).requests() >= 1);
         Api.post("staff2", "/admin/cases/" + id + "/cancel").then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("CANCELLED"));
         long requestsAtCancel = sim.stats().of(Endpoint.MULTICAST).requests();
         // every batch final, and every request LINE accepted accounted for (sent, or unconfirmed if unanswered)
-        Eventually.until("all in-flight answers recorded", Duration.ofSeconds(60), () -> pending(id) == 0
+        await("all in-flight answers recorded").atMost(Duration.ofSeconds(60)).until(() -> pending(id) == 0
                 && report(id).getInt("batches.sent") + report(id).getInt("batches.unconfirmed") >= accepted());
 
         JsonPath report = report(id);

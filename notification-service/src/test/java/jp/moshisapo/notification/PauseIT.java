@@ -1,5 +1,6 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,7 +157,7 @@ class PauseIT {
         sim.faults().failFor(Endpoint.MULTICAST, 503, Duration.ofMinutes(5));
         Api.approve(a);
         Api.approve(b);
-        Eventually.until("both cases met LINE's 503s", Duration.ofSeconds(60),
+        await("both cases met LINE's 503s").atMost(Duration.ofSeconds(60)).until(
                 () -> sim.stats().of(Endpoint.MULTICAST).serverErrors() >= 4);
         sim.token().revoked(true);
 

@@ -1,5 +1,6 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,7 @@ class RetentionIT {
         String blocked = Fixtures.user("blocked-long-ago");
         String other = Fixtures.user("blocked-other");
         Fixtures.publishResident(jp.moshisapo.protocol.events.ResidentEvent.Type.UNREACHABLE, blocked);
-        Eventually.until("marker stored", Duration.ofSeconds(30), () -> marked(blocked));
+        await("marker stored").atMost(Duration.ofSeconds(30)).until(() -> marked(blocked));
         Instant since = micros(store().query("SELECT (extract(epoch FROM since) * 1000000)::bigint "
                 + "FROM unreachable_resident WHERE resident_key = ?", (Object) index.keyOf(blocked)));
 
@@ -112,7 +113,7 @@ class RetentionIT {
         maintenance.run(since.plus(Duration.ofDays(28)).plusSeconds(1));
         assertTrue(!marked(blocked), "older than every visit the store may still match: forgotten");
         Fixtures.publishResident(jp.moshisapo.protocol.events.ResidentEvent.Type.UNREACHABLE, other);
-        Eventually.until("a new marker is still recorded", Duration.ofSeconds(30), () -> marked(other));
+        await("a new marker is still recorded").atMost(Duration.ofSeconds(30)).until(() -> marked(other));
     }
 
     private boolean marked(String user) {

@@ -1,5 +1,6 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,7 +91,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = List.of(ChildProcess.javaExecutable(), "-Xmx512m", "-jar", JAR.toString());
         Path launchLog = log.resolveSibling(log.getFileName() + "." + ++launches);
         process = ChildProcess.start("notification-service", command, JAR.getParent(), env, launchLog);
-        Eventually.until("notification-service ready on " + managementPort, Duration.ofSeconds(120), () -> {
+        await("notification-service ready on " + managementPort).atMost(Duration.ofSeconds(120)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("notification-service exited:\n" + process.logTail(40));
             }

@@ -1,5 +1,6 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class ServiceProcessIT {
         store.awaitVisits(code, 20_000);
         long id = createAndApprove(code);
 
-        Eventually.until("sending past the pacer's burst", Duration.ofSeconds(60),
+        await("sending past the pacer's burst").atMost(Duration.ofSeconds(60)).until(
                 () -> line.stats().of(Endpoint.MULTICAST).accepted() >= 22);
         service.kill();
         long acceptedBeforeCrash = line.stats().of(Endpoint.MULTICAST).accepted();

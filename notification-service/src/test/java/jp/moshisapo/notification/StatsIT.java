@@ -1,5 +1,7 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,10 +96,10 @@ class StatsIT {
         }
         Fixtures.publishResident(ResidentEvent.Type.UNREACHABLE, Fixtures.user("friend-0"));
         Fixtures.publishResident(ResidentEvent.Type.UNREACHABLE, Fixtures.user("friend-0")); // redelivered
-        Eventually.equals("friends counted", Duration.ofSeconds(60), followedBefore + 3,
-                () -> friendCount("followed", today));
-        Eventually.equals("blocks counted once", Duration.ofSeconds(60), blockedBefore + 1,
-                () -> friendCount("blocked", today));
+        await("friends counted").atMost(Duration.ofSeconds(60)).until(
+                () -> friendCount("followed", today), equalTo(followedBefore + 3));
+        await("blocks counted once").atMost(Duration.ofSeconds(60)).until(
+                () -> friendCount("blocked", today), equalTo(blockedBefore + 1));
 
         JsonPath stats = stats("friends");
         List<Object> todayRow = rowOf(stats, "friendsPerDay", today.toString());

@@ -1,5 +1,7 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,8 @@ public final class StoreProbe {
     }
 
     public void awaitVisits(String code, long expected) {
-        Eventually.equals("visits of " + code + " stored", Duration.ofSeconds(60), expected, () -> visitsOf(code));
+        await("visits of " + code + " stored").atMost(Duration.ofSeconds(60))
+                .until(() -> visitsOf(code), equalTo(expected));
     }
 
     /** A new code of a venue, published as facility-service does, once this service knows it. */
@@ -33,7 +36,7 @@ public final class StoreProbe {
     }
 
     public void awaitCode(String code) {
-        Eventually.until("code " + code + " known", Duration.ofSeconds(60),
+        await("code " + code + " known").atMost(Duration.ofSeconds(60)).until(
                 () -> count("SELECT count(*) FROM code_state WHERE code = ?", code) == 1);
     }
 
@@ -42,7 +45,7 @@ public final class StoreProbe {
     }
 
     public void awaitState(long caseId, String state, Duration timeout) {
-        Eventually.equals("case " + caseId + " " + state, timeout, state, () -> stateOf(caseId));
+        await("case " + caseId + " " + state).atMost(timeout).until(() -> stateOf(caseId), equalTo(state));
     }
 
     public long count(String sql, Object... params) {

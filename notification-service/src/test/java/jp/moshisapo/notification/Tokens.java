@@ -1,5 +1,7 @@
 package jp.moshisapo.notification;
 
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -78,7 +80,7 @@ public final class Tokens {
                 """.formatted(SHORT_LIVED_CLIENT, API_AUDIENCE_MAPPER));
         String token = passwordGrant(keycloak, SHORT_LIVED_CLIENT, user);
         long exp = claims(token).path("exp").asLong();
-        Eventually.until("the short-lived token expired", java.time.Duration.ofSeconds(30),
+        await("the short-lived token expired").atMost(java.time.Duration.ofSeconds(30)).until(
                 () -> Instant.now().getEpochSecond() > exp + 1);
         return token;
     }

@@ -1,5 +1,7 @@
 package jp.moshisapo.checkin.processing;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
 import static jp.moshisapo.checkin.Chat.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import jp.moshisapo.checkin.Chat;
-import jp.moshisapo.checkin.Eventually;
 import jp.moshisapo.checkin.Venues;
 import jp.moshisapo.checkin.code.CodeViewRepository;
 import jp.moshisapo.checkin.resident.Pseudonymizer;
@@ -111,7 +112,8 @@ class PoisonEventIT {
             assertTrue(done.get(0).startsWith(COMPLETED_START), done.get(0));
         }
 
-        String row = Eventually.await("the poison event parked", () -> parked(poisonId));
+        String row = await("the poison event parked").atMost(Duration.ofSeconds(20))
+                .until(() -> parked(poisonId), notNullValue());
         assertTrue(row.contains("22008"), "the reason names the SQLState of the failure: " + row);
         assertFalse(row.contains(poisoned.userId()), "no LINE user id in poison_event");
         assertEquals(parkedBefore + 1, counter("moshisapo_checkin_events_parked_total"),
@@ -137,17 +139,17 @@ class PoisonEventIT {
         Chat jiro = new Chat(sim, "jiro");
 
         jiro.follow(0);
-        Eventually.await("readiness DOWN while a consumer thread is dead", RECOVERY,
-                () -> RestAssured.get(readiness).statusCode() == 503 ? true : null);
-        Eventually.await("a consumer thread started over", RECOVERY,
-                () -> counter("moshisapo_checkin_consumer_restarts_total") >= 1 ? true : null);
+        await("readiness DOWN while a consumer thread is dead").atMost(RECOVERY).until(
+                () -> RestAssured.get(readiness).statusCode() == 503);
+        await("a consumer thread started over").atMost(RECOVERY).until(
+                () -> counter("moshisapo_checkin_consumer_restarts_total") >= 1);
         broken.set(false);
 
-        List<String> greeting = texts(Eventually.await("the greeting after the restart", RECOVERY,
-                () -> jiro.inbox().size() >= 2 ? jiro.inbox() : null));
+        List<String> greeting = texts(await("the greeting after the restart").atMost(RECOVERY).until(
+                () -> jiro.inbox().size() >= 2 ? jiro.inbox() : null, notNullValue()));
         assertTrue(greeting.get(0).startsWith("友だち追加ありがとうございます。"), greeting.get(0));
-        Eventually.await("readiness UP again", RECOVERY,
-                () -> RestAssured.get(readiness).statusCode() == 200 ? true : null);
+        await("readiness UP again").atMost(RECOVERY).until(
+                () -> RestAssured.get(readiness).statusCode() == 200);
     }
 
     @Test

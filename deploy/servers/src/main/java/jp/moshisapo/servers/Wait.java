@@ -2,32 +2,39 @@ package jp.moshisapo.servers;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.IterativePollInterval;
 
-/** Polls a condition with a deadline: the only way the project waits for a server. */
+/**
+ * Polls a condition with a deadline: how the servers' starts and the drills wait, on Awaitility (the tests' one
+ * poller), with a timeout that reads as a server that did not start.
+ */
 public final class Wait {
+
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(20);
+    private static final Duration LONGEST_PAUSE = Duration.ofMillis(500);
 
     private Wait() {
     }
 
     /** Returns once {@code condition} holds; throws with {@code what} when {@code timeout} passes first. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 20;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new ServerStartException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            pause(pause);
-            pause = Math.min(pause * 2, 500);
+        try {
+            Awaitility.await(what)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(new IterativePollInterval(Wait::longer, FIRST_PAUSE))
+                    .pollInSameThread() // a condition may act for the caller (e.g. send again), as the caller would
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new ServerStartException("timed out after " + timeout.toSeconds() + " s waiting for " + what, e);
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerStartException("interrupted while waiting", e);
-        }
+    /** Short pauses first (most waits end within a few), then no more than two polls a second. */
+    private static Duration longer(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
     }
 }

@@ -1,12 +1,9 @@
 package jp.moshisapo.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.stream.Stream;
+import jp.moshisapo.servers.PackageRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final String ROOT = "jp.moshisapo.gateway";
+    private static final PackageRules RULES = PackageRules.of("jp.moshisapo.gateway");
     /** Shared by the features, below them: they depend on no feature. */
     private static final String[] BOTTOM = {"clientaddress", "config", "problem", "requestid", "route"};
     /** The handlers the router puts in front of the proxy. */
@@ -24,18 +21,14 @@ class ArchitectureTest {
     private static final String[] FEATURES = Stream.concat(Stream.of(FILTERS), Stream.of("routing"))
             .toArray(String[]::new);
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
-
     @Test
     void packagesDependOnEachOtherOneWayOnly() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+        RULES.packagesDependOnEachOtherOneWayOnly();
     }
 
     @Test
     void sharedPackagesDependOnNoFeature() {
-        noClasses().that().resideInAnyPackage(packages(BOTTOM)).should().dependOnClassesThat()
-                .resideInAnyPackage(packages(FEATURES)).check(CLASSES);
+        RULES.sharedPackagesDependOnNoFeature(BOTTOM, FEATURES);
     }
 
     /** The filters know the route model, not each other and not the router that wires them in order. */
@@ -44,16 +37,8 @@ class ArchitectureTest {
         for (String filter : FILTERS) {
             String[] others = Stream.concat(Stream.of("routing"), Stream.of(FILTERS).filter(f -> !f.equals(filter)))
                     .toArray(String[]::new);
-            noClasses().that().resideInAPackage(ROOT + "." + filter + "..").should().dependOnClassesThat()
-                    .resideInAnyPackage(packages(others)).check(CLASSES);
+            noClasses().that().resideInAnyPackage(RULES.packages(filter)).should().dependOnClassesThat()
+                    .resideInAnyPackage(RULES.packages(others)).check(RULES.classes());
         }
-    }
-
-    private static String[] packages(String[] names) {
-        String[] packages = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            packages[i] = ROOT + "." + names[i] + "..";
-        }
-        return packages;
     }
 }

@@ -108,6 +108,8 @@ public final class VenueSearchBenchmark {
         }
         long[] all = new long[searches];
         long results = 0;
+        Map<String, VenueQuery> slowest = new LinkedHashMap<>();
+        Map<String, Long> slowestTook = new LinkedHashMap<>();
         for (int i = -300; i < searches; i++) {
             int kind = Math.floorMod(i, KINDS.length);
             VenueQuery query = query(kind, samples.get(random.nextInt(samples.size())), random);
@@ -118,6 +120,10 @@ public final class VenueSearchBenchmark {
                 all[i] = took;
                 byKind.get(KINDS[kind]).add(took);
                 results += found;
+                if (took > slowestTook.getOrDefault(KINDS[kind], 0L)) {
+                    slowestTook.put(KINDS[kind], took);
+                    slowest.put(KINDS[kind], query);
+                }
             }
         }
         double load = load();
@@ -127,6 +133,13 @@ public final class VenueSearchBenchmark {
                 percentile(times.stream().mapToLong(Long::longValue).toArray(), 50),
                 percentile(times.stream().mapToLong(Long::longValue).toArray(), 99),
                 percentile(times.stream().mapToLong(Long::longValue).toArray(), 100)));
+        if (Boolean.getBoolean("bench.explain")) {
+            for (Map.Entry<String, VenueQuery> entry : slowest.entrySet()) {
+                System.out.printf("plan of the slowest %s search (%s, %.1f ms):%n", entry.getKey(),
+                        entry.getValue().text(), slowestTook.get(entry.getKey()) / 1e6);
+                explain(db, entry.getValue());
+            }
+        }
         System.out.printf("RESULT | venue search over %,d venues, p50 | %.1f ms | — %n", venues, percentile(all, 50));
         System.out.printf("RESULT | venue search over %,d venues, p99 | %.1f ms | ≤ 100 ms%n", venues,
                 percentile(all, 99));
@@ -204,6 +217,21 @@ public final class VenueSearchBenchmark {
             }
         }
         return ids.size();
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of the page's statement, as the service would run it. */
+    private static void explain(Connection db, VenueQuery query) throws SQLException {
+        VenueSearchRepository.Select select = VenueSearchRepository.select(query);
+        try (PreparedStatement statement = db.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + select.sql())) {
+            for (int i = 0; i < select.params().size(); i++) {
+                statement.setObject(i + 1, select.params().get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    System.out.println("    " + rows.getString(1));
+                }
+            }
+        }
     }
 
     private static double percentile(long[] nanos, double p) {

@@ -39,15 +39,16 @@ public final class RouteTable {
                 Route.of("venue-api", null, FACILITY, PUBLIC, List.of("/api/*")),
                 Route.of("check-in", null, FACILITY, PUBLIC, List.of("/c/*")),
                 Route.of("line-webhook", null, CHECKIN, PUBLIC, List.of("/line/webhook")),
-                Route.of("staff-codes", null, FACILITY, STAFF_TOKEN, List.of("/admin/codes/*")),
+                // staff reads: GET only, so no other method reaches the service at all (deny unless allowed)
+                Route.of("staff-codes", "GET", FACILITY, STAFF_TOKEN, List.of("/admin/codes/*")),
                 // venue search by name, phone, address, postal code or code fragment (audited by facility-service)
-                Route.of("staff-facility-search", null, FACILITY, STAFF_TOKEN, List.of("/admin/facilities/*")),
+                Route.of("staff-facility-search", "GET", FACILITY, STAFF_TOKEN, List.of("/admin/facilities/*")),
                 // check-ins per day per code, counts only (notification-service's visit store)
-                Route.of("staff-visit-counts", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/visit-counts/*")),
+                Route.of("staff-visit-counts", "GET", NOTIFICATION, STAFF_TOKEN, List.of("/admin/visit-counts/*")),
                 Route.of("staff-cases", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/cases/*")),
                 Route.of("staff-audit", null, NOTIFICATION, STAFF_TOKEN, List.of("/admin/audit/*")),
                 // who read which venue's contact data (facility-service's own audit log)
-                Route.of("staff-facility-audit", null, FACILITY, STAFF_TOKEN, List.of("/admin/facility-audit/*")),
+                Route.of("staff-facility-audit", "GET", FACILITY, STAFF_TOKEN, List.of("/admin/facility-audit/*")),
                 // statistics: each service answers for its own data (venues here, the rest where visits live)
                 Route.of("staff-stats-venues", "GET", FACILITY, STAFF_TOKEN, List.of("/admin/stats/venues")),
                 Route.of("staff-stats", "GET", NOTIFICATION, STAFF_TOKEN, List.of("/admin/stats/*")),

@@ -58,6 +58,15 @@ class RouteTableTest {
         assertEquals(Optional.empty(), table.match("GET", path));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin/codes/ABCD-EFGH-J", "/admin/facilities", "/admin/visit-counts",
+            "/admin/facility-audit", "/admin/stats/venues", "/admin/stats/checkins"})
+    void staffReadsTakeGetOnly(String path) {
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            assertEquals(Optional.empty(), table.match(method, path), method + " " + path);
+        }
+    }
+
     @Test
     void onlyAdminRoutesNeedAStaffToken() {
         for (Route route : table.routes()) {

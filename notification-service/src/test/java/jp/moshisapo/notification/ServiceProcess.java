@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.moshisapo.servers.PostgresServer;
 import jp.moshisapo.servers.ChildProcess;
 import jp.moshisapo.servers.Ports;
 
@@ -41,6 +42,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service with these variables and waits until it is ready; logs go to target/{name}.log.N. */
+    /**
+     * What the packaged service's production profile requires and has no default for, with the published local-only
+     * values ./run-local passes too: the keys, the prefecture's notice page, the LINE token, the database login.
+     */
+    public static Map<String, String> localRequiredSettings(String lineChannelAccessToken) {
+        return Map.of(
+                "NOTIFICATION_DB_USER", PostgresServer.USER,
+                "NOTIFICATION_DB_PASSWORD", PostgresServer.PASSWORD,
+                "LINE_CHANNEL_ACCESS_TOKEN", lineChannelAccessToken,
+                "VISIT_ENCRYPTION_KEYS", "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=",
+                "VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1",
+                "EVENT_ENCRYPTION_KEYS", "local-only-e1:bG9jYWwtb25seSBldmVudCBrZXkgTk9UIFNFQ1JFVCE=",
+                "RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==",
+                "NOTICE_PAGE_URL", "https://www.pref.iwate.jp/");
+    }
+
     public static ServiceProcess start(Map<String, String> env, String name) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run ./mvnw -pl notification-service "

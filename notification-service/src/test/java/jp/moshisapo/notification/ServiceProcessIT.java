@@ -127,10 +127,10 @@ class ServiceProcessIT {
         store = new StoreProbe(dataSource);
 
         String group = "notification-process-" + UUID.randomUUID();
-        Map<String, String> env = new HashMap<>(settings);
+        // The packaged service runs in its production profile, which has no local keys.
+        Map<String, String> env = new HashMap<>(ServiceProcess.localRequiredSettings(line.config().channelAccessToken()));
+        env.putAll(settings);
         env.put("NOTIFICATION_DB_URL", postgres.jdbcUrl(database));
-        env.put("NOTIFICATION_DB_USER", PostgresServer.USER);
-        env.put("NOTIFICATION_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", SharedServers.kafka().bootstrapServers());
         env.put("OIDC_AUTH_SERVER_URL", SharedServers.keycloak().realmUrl());
         env.put("LINE_API_BASE_URL", line.baseUrl().toString());
@@ -138,13 +138,6 @@ class ServiceProcessIT {
         env.put("MP_MESSAGING_INCOMING_RESIDENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_CODES_GROUP_ID", group);
         env.put("FANOUT_REQUEST_TIMEOUT", "2s");
-        // The packaged service runs in its production profile, which has no local keys.
-        env.put("LINE_CHANNEL_ACCESS_TOKEN", line.config().channelAccessToken());
-        env.put("VISIT_ENCRYPTION_KEYS", "local-only-1:bG9jYWwtb25seSB2aXNpdCBrZXkgTk9UIFNFQ1JFVCE=");
-        env.put("VISIT_ENCRYPTION_ACTIVE_KEY_ID", "local-only-1");
-        env.put("EVENT_ENCRYPTION_KEYS", "local-only-e1:bG9jYWwtb25seSBldmVudCBrZXkgTk9UIFNFQ1JFVCE=");
-        env.put("RESIDENT_INDEX_KEY", "bG9jYWwtb25seSByZXNpZGVudCBpbmRleCBrZXkgISEhIQ==");
-        env.put("NOTICE_PAGE_URL", "https://www.pref.iwate.jp/");
         return ServiceProcess.start(env, "service-" + name);
     }
 

@@ -45,12 +45,13 @@ final class BenchStack implements AutoCloseable {
     }
 
     ServiceProcess startService(Map<String, String> settings) {
-        Map<String, String> env = new HashMap<>(settings);
+        // the packaged service in its production profile: the required settings with local-only values, as ./run-local
+        Map<String, String> env = new HashMap<>(ServiceProcess.localRequiredSettings(line.config().channelAccessToken()));
+        env.putAll(settings);
         env.put("NOTIFICATION_DB_URL", postgres.jdbcUrl(DATABASE));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("OIDC_AUTH_SERVER_URL", keycloak != null ? keycloak.realmUrl() : "http://127.0.0.1:9/realms/none");
         env.put("LINE_API_BASE_URL", line.baseUrl().toString());
-        env.putIfAbsent("NOTICE_PAGE_URL", "https://www.pref.iwate.jp/");
         long t = System.nanoTime();
         service = ServiceProcess.start(env, "bench-service");
         System.out.printf("service ready in %.1f s%n", (System.nanoTime() - t) / 1e9);

@@ -26,6 +26,10 @@ public final class Wait {
                     .pollDelay(Duration.ZERO)
                     .pollInterval(new IterativePollInterval(Wait::longer, FIRST_PAUSE))
                     .pollInSameThread() // a condition may act for the caller (e.g. send again), as the caller would
+                    // only the condition decides: Awaitility would otherwise fail the wait on any other thread's
+                    // uncaught exception (a drill's simulator, clients, residents), which the hand-written loop
+                    // this replaces never did
+                    .dontCatchUncaughtExceptions()
                     .until(condition::getAsBoolean);
         } catch (ConditionTimeoutException e) {
             throw new ServerStartException("timed out after " + timeout.toSeconds() + " s waiting for " + what, e);

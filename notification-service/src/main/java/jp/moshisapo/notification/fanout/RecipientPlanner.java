@@ -42,6 +42,8 @@ public class RecipientPlanner {
      * big commit while the planner warms up, and later commits amortise their cost.
      */
     private static final int MAX_BATCHES_PER_COMMIT = 20;
+    /** Rows per round trip of the cursor. */
+    static final int FETCH_SIZE = 5000;
 
     private final Db db;
     private final Keyring keyring;
@@ -75,7 +77,7 @@ public class RecipientPlanner {
             c.setAutoCommit(false); // a cursor: rows stream in fetch-size chunks instead of all at once
             ResidentKeySet recent = recentlyNotified.residents(c, exposure.id(), exposure.target(), now);
             try (PreparedStatement s = c.prepareStatement(MATCHING_RESIDENTS)) {
-                s.setFetchSize(5000);
+                s.setFetchSize(FETCH_SIZE);
                 // binary results from the first execution: a million bytea pairs are not hex-decoded
                 s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 MatchQuery.bind(c, s, 1, exposure.target(), retention.horizon(now));

@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import jp.moshisapo.notification.config.LineConfig;
 
 /**
@@ -23,6 +27,12 @@ public class LineQuotaClient {
     /** A staff member waits for the preview: a slow LINE makes the quota unknown rather than the page slow. */
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Asks for the plan while the calling thread asks for the consumption. */
+    private static final Executor ASKER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "line-quota");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String base;
     private final String authorization;
@@ -34,9 +44,12 @@ public class LineQuotaClient {
     }
 
     public MessageQuota read() {
+        // Both asked at once: an approval waits for this answer before its case may start sending.
+        CompletableFuture<JsonNode> plan = CompletableFuture.supplyAsync(() -> get("/v2/bot/message/quota"), ASKER);
         try {
-            JsonNode quota = get("/v2/bot/message/quota");
-            long used = get("/v2/bot/message/quota/consumption").path("totalUsage").asLong(-1);
+            JsonNode consumption = get("/v2/bot/message/quota/consumption");
+            JsonNode quota = join(plan);
+            long used = consumption.path("totalUsage").asLong(-1);
             if (used < 0) {
                 return MessageQuota.unknown("LINE's consumption answer has no totalUsage");
             }
@@ -48,8 +61,17 @@ public class LineQuotaClient {
                 default -> MessageQuota.unknown("LINE's quota answer has an unknown type");
             };
         } catch (QuotaUnavailable e) {
+            plan.cancel(false);
             Log.warnf("Could not read the LINE message quota: %s", e.getMessage());
             return MessageQuota.unknown(e.getMessage());
+        }
+    }
+
+    private static JsonNode join(CompletableFuture<JsonNode> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof QuotaUnavailable unavailable ? unavailable : e;
         }
     }
 

@@ -1,0 +1,141 @@
+package jp.moshisapo.notification.fanout;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jp.moshisapo.notification.config.FanoutConfig;
+import jp.moshisapo.notification.crypto.Keyring;
+import jp.moshisapo.notification.crypto.Purpose;
+import jp.moshisapo.notification.crypto.Sealed;
+import jp.moshisapo.notification.db.DataAccessException;
+import jp.moshisapo.notification.db.Db;
+import jp.moshisapo.notification.matching.ResidentKeySet;
+
+/**
+ * Runs the fan-out's per-recipient code on made-up recipients a few seconds after start: stream sealed visits back
+ * from the database through a cursor as the planner does (the values go in as query parameters; no table is read or
+ * written), open each user id, de-duplicate by resident key, seal and open batches, write multicast bodies. Cases are
+ * rare, so without this every case met a JIT-cold planner and driver: the first seconds of a million-recipient case
+ * sent a fraction of LINE's 200 requests/s while the compiler caught up.
+ */
+@ApplicationScoped
+class FanoutWarmUp {
+
+    /** Enough calls for the JIT's optimising tier (thousands of invocations and loop iterations). */
+    static final int RECIPIENTS = 30_000;
+    private static final java.time.Duration AFTER_START = java.time.Duration.ofSeconds(5);
+
+    /** The planner's row shape (resident key, key id, sealed user id, unreachable), from parameters only. */
+    private static final String MADE_UP_VISITS = "SELECT v.resident_key, ?::text, v.user_id, false "
+            + "FROM unnest(?::bytea[], ?::bytea[]) AS v(resident_key, user_id)";
+
+    private final Db db;
+    private final Keyring keyring;
+    private final MulticastClient client;
+    private final FanoutConfig config;
+
+    FanoutWarmUp(Db db, Keyring keyring, MulticastClient client, FanoutConfig config) {
+        this.db = db;
+        this.keyring = keyring;
+        this.client = client;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        // Later than start-up itself, so it never delays readiness or competes with the other services starting.
+        ScheduledExecutorService once = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fanout-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        once.schedule(() -> {
+            try {
+                long started = System.nanoTime();
+                int batches = run(RECIPIENTS);
+                Log.debugf("Fan-out warm-up: %d made-up recipients in %d batches, %d ms", RECIPIENTS, batches,
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                Log.warnf("Fan-out warm-up failed (cases still send, only more slowly at first): %s", e.toString());
+            } finally {
+                once.shutdown();
+            }
+        }, AFTER_START.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The planner's and the dispatcher's work for {@code recipients} made-up residents; returns the batch count. */
+    int run(int recipients) {
+        SecureRandom random = new SecureRandom();
+        HexFormat hex = HexFormat.of();
+        byte[][] residentKeys = new byte[recipients][];
+        byte[][] sealedUserIds = new byte[recipients][];
+        for (int i = 0; i < recipients; i++) {
+            residentKeys[i] = new byte[ResidentKeySet.KEY_BYTES];
+            random.nextBytes(residentKeys[i]);
+            String userId = "U" + hex.formatHex(residentKeys[i], 0, 16);
+            sealedUserIds[i] = keyring.seal(userId.getBytes(StandardCharsets.US_ASCII), Purpose.VISIT_USER_ID).bytes();
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(MADE_UP_VISITS)) {
+                s.setFetchSize(RecipientPlanner.FETCH_SIZE);
+                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                s.setString(1, keyring.activeKeyId());
+                s.setArray(2, c.createArrayOf("bytea", residentKeys));
+                s.setArray(3, c.createArrayOf("bytea", sealedUserIds));
+                try (ResultSet rs = s.executeQuery()) {
+                    return plan(rs);
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private int plan(ResultSet rs) throws SQLException {
+        ResidentKeySet seen = new ResidentKeySet();
+        ResidentKeySet recent = new ResidentKeySet();
+        List<String> userIds = new ArrayList<>(config.batchSize());
+        int batches = 0;
+        while (rs.next()) {
+            byte[] residentKey = rs.getBytes(1);
+            if (seen.contains(residentKey) || rs.getBoolean(4) || recent.contains(residentKey)) {
+                continue;
+            }
+            seen.add(residentKey);
+            byte[] userId = keyring.open(new Sealed(rs.getString(2), rs.getBytes(3)), Purpose.VISIT_USER_ID);
+            userIds.add(new String(userId, StandardCharsets.US_ASCII));
+            if (userIds.size() == config.batchSize()) {
+                batch(userIds);
+                batches++;
+            }
+        }
+        return batches;
+    }
+
+    private void batch(List<String> userIds) {
+        Sealed batch = keyring.seal(String.join("\n", userIds).getBytes(StandardCharsets.US_ASCII),
+                Purpose.BATCH_RECIPIENTS);
+        BatchMembers members = BatchMembers.open(keyring, batch, new byte[userIds.size() * ResidentKeySet.KEY_BYTES]);
+        client.body(members.userIds(), "warm-up");
+        userIds.clear();
+    }
+}

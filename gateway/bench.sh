@@ -12,7 +12,8 @@
 # Settings (environment): CONNECTIONS (16), DURATION seconds per run (15), WARMUP seconds before each run (5;
 # both JVMs first get a 20 s unreported warm-up so the JIT has settled), RATES for the fixed-rate latency runs
 # ("500 2000" requests/s), UPSTREAM_PORT (18181), GATEWAY_PORT (18180), GATEWAY_MANAGEMENT_PORT (19180),
-# NGINX_PORT (18182), NGINX (the nginx binary to use).
+# NGINX_PORT (18182), NGINX (the nginx binary to use), GATEWAY_JAVA_OPTIONS (extra JVM options for the gateway,
+# e.g. -XX:StartFlightRecording=filename=target/gateway.jfr,settings=profile to see where its CPU goes).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -80,7 +81,7 @@ PIDS+=($!)
 # reached: the check-in route needs no token, and the gateway fetches the realm's keys only for a staff request
 FACILITY_URL="http://127.0.0.1:$UPSTREAM_PORT" HTTP_PORT="$GATEWAY_PORT" MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT" \
 RATE_CHECK_IN_PER_MINUTE=2000000000 OIDC_AUTH_SERVER_URL="http://127.0.0.1:9/realms/unused-by-the-benchmark" \
-  java -Xmx256m -jar "$MODULE/target/quarkus-app/quarkus-run.jar" > "$MODULE/target/bench-gateway.log" 2>&1 &
+  java -Xmx256m ${GATEWAY_JAVA_OPTIONS:-} -jar "$MODULE/target/quarkus-app/quarkus-run.jar" > "$MODULE/target/bench-gateway.log" 2>&1 &
 PIDS+=($!)
 wait_for_port "$UPSTREAM_PORT" "the upstream"
 wait_for_port "$GATEWAY_PORT" "the gateway"

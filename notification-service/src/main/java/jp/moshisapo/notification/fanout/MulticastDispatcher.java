@@ -8,16 +8,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.DelayQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
 import jp.moshisapo.notification.db.DataAccessException;
 
 /**
  * Sends batches of every case through one paced pipe: the channel's rate limit is per channel, so all cases
- * share it. One thread takes due batches in order, waits for a token and an in-flight slot, claims the batch
- * before its first request (fixing its recipients, without anyone who asked for erasure), and sends; answers
- * come back on the HTTP client's threads. A batch is retried with the same retry key after 429/5xx until the
+ * share it. One thread takes due batches in order and waits for an in-flight slot; a sender thread then claims the
+ * batch before its first request (fixing its recipients, without anyone who asked for erasure), builds the request,
+ * waits for a token of the pacer and sends. Two senders, so one batch's claim (a database round trip) and body
+ * overlap another's wait: with one thread doing all of it in turn, a busy database held the first seconds of a
+ * large case below LINE's 200 requests/s. Answers come back on the HTTP client's threads. A batch is retried with the same retry key after 429/5xx until the
  * case's deadline; its final outcome goes to the {@link OutcomeWriter}.
  */
 @ApplicationScoped
@@ -26,6 +32,7 @@ public class MulticastDispatcher {
 
     /** LINE's limit is per second: after a 429, hold everything for a second rather than spend tokens on 429s. */
     private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
+    private static final int SENDERS = 2;
 
     private final DelayQueue<BatchJob> queue = new DelayQueue<>();
     private final MulticastClient client;
@@ -39,8 +46,9 @@ public class MulticastDispatcher {
     private final BatchStore store;
     private final CasePauses pauses;
     private final Thread thread;
-    /** Claims in a row that could not reach the database (dispatcher thread only): lengthens the backoff. */
-    private int claimFailures;
+    private final ExecutorService senders;
+    /** Claims in a row that could not reach the database: lengthens the backoff. */
+    private final AtomicInteger claimFailures = new AtomicInteger();
 
     MulticastDispatcher(MulticastClient client, OutcomeWriter outcomes, FanoutMetrics metrics, Keyring keyring,
             Clock clock, FanoutConfig config, BatchStore store, CasePauses pauses) {
@@ -63,6 +71,11 @@ public class MulticastDispatcher {
         this.pauses = pauses;
         this.thread = new Thread(this::loop, "fanout-dispatcher");
         this.thread.setDaemon(true);
+        this.senders = Executors.newFixedThreadPool(SENDERS, r -> {
+            Thread t = new Thread(r, "fanout-sender");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     void submit(BatchJob job) {
@@ -77,6 +90,7 @@ public class MulticastDispatcher {
     @PreDestroy
     void stop() {
         thread.interrupt();
+        senders.shutdownNow();
     }
 
     private void loop() {
@@ -101,12 +115,22 @@ public class MulticastDispatcher {
             return;
         }
         inFlight.acquire();
+        try {
+            senders.execute(() -> sendHoldingSlot(job));
+        } catch (RejectedExecutionException e) {
+            inFlight.release(); // shutting down: the batch stays as the database has it
+        }
+    }
+
+    /** On a sender thread, holding an in-flight slot: gives it back unless the answer's callback now owns it. */
+    private void sendHoldingSlot(BatchJob job) {
         boolean handedOver = false;
         try {
-            pacer.acquire();
-            if (!job.run.stopped()) {
-                handedOver = send(job);
-            }
+            handedOver = send(job);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Fan-out dispatch failed");
         } finally {
             if (!handedOver) {
                 inFlight.release(); // 32 leaked permits would freeze every case for good
@@ -115,30 +139,41 @@ public class MulticastDispatcher {
     }
 
     /**
-     * Builds the request and hands it to the client; true when the answer's callback now owns the in-flight permit.
-     * A job that cannot even be built (its recipients sealed under a key removed from the keyring by a rotation,
-     * say) never can be: it ends FAILED with the reason in the case's report instead of vanishing.
+     * Claims the batch, builds the request, waits for the pacer and hands the request to the client; true when the
+     * answer's callback now owns the in-flight permit. A job that cannot even be built (its recipients sealed under
+     * a key removed from the keyring by a rotation, say) never can be: it ends FAILED with the reason in the case's
+     * report instead of vanishing.
      */
-    private boolean send(BatchJob job) {
+    private boolean send(BatchJob job) throws InterruptedException {
+        byte[] body;
         try {
+            if (job.run.stopped()) {
+                abandon(job);
+                return false;
+            }
             if (!job.claimed() && !claim(job)) {
                 return false;
             }
-            byte[] body = client.body(job.userIds(keyring), job.run.message);
-            Instant now = clock.instant();
-            job.attempts++;
-            if (job.firstAttemptAt == null) {
-                job.firstAttemptAt = now;
-            }
-            client.send(job.retryKey, body).whenComplete((result, failure) -> {
-                inFlight.release();
-                answered(job, failure == null ? result : SendResult.unanswered(failure));
-            });
-            return true;
+            body = client.body(job.userIds(keyring), job.run.message);
         } catch (RuntimeException e) {
             fail(job, "not sent: " + SendResult.describe(e));
             return false;
         }
+        pacer.acquire();
+        if (job.run.stopped()) {
+            abandon(job); // claimed but not tried: released for a resume, unless cancelled
+            return false;
+        }
+        Instant now = clock.instant();
+        job.attempts++;
+        if (job.firstAttemptAt == null) {
+            job.firstAttemptAt = now;
+        }
+        client.send(job.retryKey, body).whenComplete((result, failure) -> {
+            inFlight.release();
+            answered(job, failure == null ? result : SendResult.unanswered(failure));
+        });
+        return true;
     }
 
     /**
@@ -153,8 +188,7 @@ public class MulticastDispatcher {
             claim = store.claim(job.run.caseId, job.seq, clock.instant());
         } catch (DataAccessException e) {
             Log.warnf("Could not claim %s, trying again: %s", job, e.getMessage());
-            claimFailures++;
-            Duration wait = backoff.after(Math.min(claimFailures, 10), null);
+            Duration wait = backoff.after(Math.min(claimFailures.incrementAndGet(), 10), null);
             if (clock.instant().plus(wait).isAfter(job.deadline())) {
                 fail(job, "deadline passed while the database could not be reached");
             } else {
@@ -163,7 +197,7 @@ public class MulticastDispatcher {
             }
             return false;
         }
-        claimFailures = 0;
+        claimFailures.set(0);
         if (!claim.pending()) {
             // Cancelled: the cancel stops the run as well. Final otherwise: the instance that led before stored
             // its outcome after this run read the batch as PENDING; count it, or the case would never finish.

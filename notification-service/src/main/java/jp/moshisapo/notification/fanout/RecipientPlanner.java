@@ -10,9 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
@@ -29,8 +34,9 @@ import jp.moshisapo.notification.visit.Retention;
 /**
  * Fixes who receives an approved case: streams the matching visits once, keeps the first visit of each resident
  * (at most one message per case), drops unreachable and recently notified residents, and commits the rest in
- * batches of ≤ 500 with a fresh retry key each. Batches are handed to the dispatcher as soon as they are
- * committed, so sending starts within milliseconds of approval while planning goes on.
+ * batches of ≤ 500 with a fresh retry key each. Batches are stored by a committer thread while the planner reads on,
+ * and handed to the dispatcher as soon as they are committed, so sending starts within milliseconds of approval
+ * while planning goes on.
  */
 @ApplicationScoped
 public class RecipientPlanner {
@@ -44,6 +50,11 @@ public class RecipientPlanner {
     private static final int MAX_BATCHES_PER_COMMIT = 20;
     /** Rows per round trip of the cursor. */
     static final int FETCH_SIZE = 5000;
+    /**
+     * Groups of batches handed to the committer while the planner reads on: their inserts and commits overlap the
+     * reading instead of stopping it, and at most this many wait (memory stays bounded).
+     */
+    private static final int COMMITS_AHEAD = 2;
 
     private final Db db;
     private final Keyring keyring;
@@ -53,6 +64,12 @@ public class RecipientPlanner {
     private final Clock clock;
     private final int batchSize;
     private final FanoutMetrics metrics;
+    /** Stores the planned batches in order, beside the planner's thread (one case is planned at a time). */
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fanout-batch-committer");
+        t.setDaemon(true);
+        return t;
+    });
 
     RecipientPlanner(Db db, Keyring keyring, RecentlyNotified recentlyNotified, Retention retention,
             BatchStore store, Clock clock, FanoutConfig config, FanoutMetrics metrics) {
@@ -73,29 +90,14 @@ public class RecipientPlanner {
     boolean plan(CaseRun run, ExposureCase exposure, ResumeState resume, Consumer<List<BatchJob>> ready) {
         Instant now = clock.instant();
         Plan plan = new Plan(run, resume, ready);
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false); // a cursor: rows stream in fetch-size chunks instead of all at once
-            ResidentKeySet recent = recentlyNotified.residents(c, exposure.id(), exposure.target(), now);
-            try (PreparedStatement s = c.prepareStatement(MATCHING_RESIDENTS)) {
-                s.setFetchSize(FETCH_SIZE);
-                // binary results from the first execution: a million bytea pairs are not hex-decoded
-                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-                MatchQuery.bind(c, s, 1, exposure.target(), retention.horizon(now));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        if (run.stopped()) {
-                            c.rollback();
-                            return false;
-                        }
-                        plan.visit(rs, recent);
-                    }
-                }
+        try {
+            if (!read(plan, exposure, now)) {
+                return false;
             }
-            c.rollback(); // read only
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
+            plan.flush(true);
+        } finally {
+            plan.awaitCommits();
         }
-        plan.flush(true);
         if (run.stopped()) {
             return false;
         }
@@ -110,12 +112,40 @@ public class RecipientPlanner {
         return true;
     }
 
+    /** Streams the matching visits into the plan; false when the run was stopped midway. */
+    private boolean read(Plan plan, ExposureCase exposure, Instant now) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false); // a cursor: rows stream in fetch-size chunks instead of all at once
+            ResidentKeySet recent = recentlyNotified.residents(c, exposure.id(), exposure.target(), now);
+            try (PreparedStatement s = c.prepareStatement(MATCHING_RESIDENTS)) {
+                s.setFetchSize(FETCH_SIZE);
+                // binary results from the first execution: a million bytea pairs are not hex-decoded
+                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                MatchQuery.bind(c, s, 1, exposure.target(), retention.horizon(now));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (plan.run.stopped()) {
+                            c.rollback();
+                            return false;
+                        }
+                        plan.visit(rs, recent);
+                    }
+                }
+            }
+            c.rollback(); // read only
+            return true;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     /** The state of one planning pass. */
     private final class Plan {
         final CaseRun run;
         final ResidentKeySet seen;
         final Consumer<List<BatchJob>> ready;
         final List<PlannedBatch> uncommitted = new ArrayList<>();
+        final ArrayDeque<Future<?>> commits = new ArrayDeque<>();
         List<String> userIds = new ArrayList<>(batchSize);
         ByteArrayOutputStream residentKeys = new ByteArrayOutputStream(batchSize * ResidentKeySet.KEY_BYTES);
         int nextSeq;
@@ -177,15 +207,53 @@ public class RecipientPlanner {
             if (!due) {
                 return;
             }
-            if (!store.insert(run.caseId, uncommitted, clock.instant())) {
-                run.stop(); // cancelled meanwhile: nothing of it may go out
-                uncommitted.clear();
+            List<PlannedBatch> group = List.copyOf(uncommitted);
+            uncommitted.clear();
+            batchesPerCommit = Math.min(MAX_BATCHES_PER_COMMIT, batchesPerCommit * 2);
+            if (commits.size() == COMMITS_AHEAD) {
+                await(commits.poll());
+            }
+            commits.add(committer.submit(() -> commit(group)));
+        }
+
+        /** On the committer thread, in order: persisted before sending, then handed to the dispatcher. */
+        private void commit(List<PlannedBatch> group) {
+            if (run.stopped()) {
                 return;
             }
-            batchesPerCommit = Math.min(MAX_BATCHES_PER_COMMIT, batchesPerCommit * 2);
-            run.addBatches(uncommitted.size());
-            ready.accept(uncommitted.stream().map(b -> new BatchJob(run, b.seq(), b.retryKey())).toList());
-            uncommitted.clear();
+            if (!store.insert(run.caseId, group, clock.instant())) {
+                run.stop(); // cancelled meanwhile: nothing of it may go out
+                return;
+            }
+            run.addBatches(group.size());
+            ready.accept(group.stream().map(b -> new BatchJob(run, b.seq(), b.retryKey())).toList());
+        }
+
+        /** Every group handed to the committer is stored (or refused) before the plan ends, whatever ended it. */
+        void awaitCommits() {
+            RuntimeException first = null;
+            for (Future<?> commit = commits.poll(); commit != null; commit = commits.poll()) {
+                try {
+                    await(commit);
+                } catch (RuntimeException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        private void await(Future<?> commit) {
+            try {
+                commit.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                run.stop();
+                throw new IllegalStateException("interrupted while batches were being stored", e);
+            }
         }
 
         private void seal() {

@@ -1,6 +1,6 @@
 package jp.moshisapo.facility.mail;
 
-import jp.moshisapo.facility.web.HtmlTemplates;
+import jp.moshisapo.facility.web.Html;
 
 /**
  * Builds the plain-text and HTML bodies of one mail side by side, so both always say the same. Values are escaped
@@ -16,21 +16,21 @@ public final class MailBody {
     /** A paragraph of plain text (line breaks kept). */
     public MailBody paragraph(String plain) {
         text.append(plain).append("\n\n");
-        html.append("<p>").append(HtmlTemplates.escape(plain).replace("\n", "<br>")).append("</p>");
+        html.append("<p>").append(Html.escape(plain).replace("\n", "<br>")).append("</p>");
         return this;
     }
 
     public MailBody heading(String plain) {
         text.append("■ ").append(plain).append("\n");
-        html.append("<h2 style=\"font-size:1.1em\">").append(HtmlTemplates.escape(plain)).append("</h2>");
+        html.append("<h2 style=\"font-size:1.1em\">").append(Html.escape(plain)).append("</h2>");
         return this;
     }
 
     /** A labelled address; the text shows it on its own line so mail programs make it clickable. */
     public MailBody link(String label, String url) {
         text.append(label).append("\n").append(url).append("\n\n");
-        html.append("<p>").append(HtmlTemplates.escape(label)).append("<br><a href=\"")
-                .append(HtmlTemplates.escape(url)).append("\">").append(HtmlTemplates.escape(url))
+        html.append("<p>").append(Html.escape(label)).append("<br><a href=\"")
+                .append(Html.escape(url)).append("\">").append(Html.escape(url))
                 .append("</a></p>");
         return this;
     }
@@ -50,8 +50,8 @@ public final class MailBody {
     /** A block for one room: its name and code as a heading line, then its links. */
     public MailBody entry(String title, String detail) {
         text.append("・").append(title).append("\n  ").append(detail).append("\n");
-        html.append("<p><strong>").append(HtmlTemplates.escape(title)).append("</strong><br>")
-                .append(HtmlTemplates.escape(detail)).append("</p>");
+        html.append("<p><strong>").append(Html.escape(title)).append("</strong><br>")
+                .append(Html.escape(detail)).append("</p>");
         return this;
     }
 

@@ -1,5 +1,6 @@
 package jp.moshisapo.facility.text;
 
+import io.quarkus.qute.TemplateData;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -9,6 +10,7 @@ import jp.moshisapo.problem.Language;
  * The user-facing texts of one language ({@code i18n/texts_<lang>.properties}), with the prefecture's names
  * filled in for {@code {prefecture}}, {@code {service}}, {@code {account}} and {@code {issuer}}.
  */
+@TemplateData
 public final class Texts {
 
     private final Language language;

@@ -43,8 +43,8 @@ public class PageResource {
                 "scaleOptions", options(Stream.of(ScaleBand.values())
                         .map(band -> option(band.name(), texts.get(band.labelKey()), "")), texts),
                 "examplesList", Stream.of(BusinessType.values()).filter(type -> texts.has(type.examplesKey()))
-                        .map(type -> "<dt>" + HtmlTemplates.escape(texts.get(type.labelKey())) + "</dt><dd>"
-                                + HtmlTemplates.escape(texts.get(type.examplesKey())) + "</dd>")
+                        .map(type -> "<dt>" + Html.escape(texts.get(type.labelKey())) + "</dt><dd>"
+                                + Html.escape(texts.get(type.examplesKey())) + "</dd>")
                         .collect(Collectors.joining("\n"))));
     }
 
@@ -64,12 +64,12 @@ public class PageResource {
     }
 
     private static String options(Stream<String> options, Texts texts) {
-        return "<option value=\"\">" + HtmlTemplates.escape(texts.get("form.select-placeholder")) + "</option>\n"
+        return "<option value=\"\">" + Html.escape(texts.get("form.select-placeholder")) + "</option>\n"
                 + options.collect(Collectors.joining("\n"));
     }
 
     private static String option(String value, String label, String examples) {
-        return "<option value=\"" + value + "\" data-examples=\"" + HtmlTemplates.escape(examples) + "\">"
-                + HtmlTemplates.escape(label) + "</option>";
+        return "<option value=\"" + value + "\" data-examples=\"" + Html.escape(examples) + "\">"
+                + Html.escape(label) + "</option>";
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
 import jp.moshisapo.facility.text.TextCatalog;
 import jp.moshisapo.facility.text.Texts;
 import jp.moshisapo.problem.Language;
@@ -31,12 +33,12 @@ public class Pages {
      */
     private static final Set<String> SHOWING_TOKEN = Set.of("form", "manage");
 
-    private final HtmlTemplates templates;
+    private final Engine qute;
     private final TextCatalog catalog;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    Pages(HtmlTemplates templates, TextCatalog catalog) {
-        this.templates = templates;
+    Pages(Engine qute, TextCatalog catalog) {
+        this.qute = qute;
         this.catalog = catalog;
     }
 
@@ -58,7 +60,7 @@ public class Pages {
 
     /** 「管理用リンクを再送する」, on the form and the management page. */
     public String recoverLink(Language language) {
-        return templates.fragment("recover-link", catalog.of(language), Map.of());
+        return instance("recover-link", language).render();
     }
 
     public Texts texts(Language language) {
@@ -70,7 +72,14 @@ public class Pages {
         all.put("title", catalog.of(language).get("page.title." + name));
         all.put("scripts", "");
         all.putAll(values);
-        return templates.page(name, catalog.of(language), all);
+        TemplateInstance page = instance(name, language);
+        all.forEach(page::data);
+        return page.render();
+    }
+
+    /** {@code templates/web/<name>.html}; Qute escapes every value unless the template asks for {@code .raw}. */
+    private TemplateInstance instance(String name, Language language) {
+        return qute.getTemplate("web/" + name).data("t", catalog.of(language));
     }
 
     private static Map<String, String> common(Language language) {

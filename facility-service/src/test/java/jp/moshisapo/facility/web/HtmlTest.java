@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class HtmlTemplatesTest {
+class HtmlTest {
 
     @Test
     void venueTextCannotBecomeMarkup() {
         assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;",
-                HtmlTemplates.escape("<script>alert(\"x\")</script> & '"));
+                Html.escape("<script>alert(\"x\")</script> & '"));
     }
 }

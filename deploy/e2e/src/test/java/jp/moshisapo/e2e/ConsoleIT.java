@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.inbox.InboxMessage;
 import jp.moshisapo.linesim.webhook.WebhookResult;
+import jp.moshisapo.servers.Browser;
 import jp.moshisapo.servers.Wait;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -51,7 +52,8 @@ class ConsoleIT {
         List<String> residents = residentsCheckIn(venue.code());
         awaitVisitsKnownToNotificationService(venue.code());
 
-        ChromeDriver browser = Browser.start();
+        Browser chromium = Browser.start(1200, 1800);
+        ChromeDriver browser = chromium.driver;
         try {
             WebDriverWait wait = rerenderTolerant(new WebDriverWait(browser, Duration.ofSeconds(60)));
             logIn(browser, wait, "staff1", "01-login-keycloak");
@@ -78,7 +80,7 @@ class ConsoleIT {
             theAuditLogShowsWhoDidWhat(browser, wait, caseId);
             theConsoleAndTheApisErrorsSpeakEnglishOnRequest(browser, wait, venue.code());
         } finally {
-            browser.quit();
+            chromium.close();
         }
     }
 

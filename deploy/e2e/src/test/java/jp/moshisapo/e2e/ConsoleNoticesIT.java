@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.moshisapo.servers.Browser;
 import jp.moshisapo.servers.MailServer;
 import jp.moshisapo.servers.Wait;
 import jp.moshisapo.stack.App;
@@ -36,7 +37,8 @@ class ConsoleNoticesIT {
         register("notice-out-" + tag + "@example.jp", "岩手県遠野市新穀町", false);
         MailServer mail = TestStack.get().mail().orElseThrow();
 
-        ChromeDriver browser = Browser.start();
+        Browser chromium = Browser.start(1200, 1800);
+        ChromeDriver browser = chromium.driver;
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             wait.ignoring(StaleElementReferenceException.class);
@@ -92,7 +94,7 @@ class ConsoleNoticesIT {
                 assertEquals(1, mail.inbox(address).stream().filter(m -> subject(m).contains(tag)).count(), address);
             }
         } finally {
-            browser.quit();
+            chromium.close();
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.inbox.InboxMessage;
+import jp.moshisapo.servers.Browser;
 import jp.moshisapo.servers.KeycloakServer;
 import jp.moshisapo.servers.Wait;
 import org.apache.pdfbox.Loader;
@@ -80,7 +81,8 @@ class StoryIT {
     }
 
     private List<Room> venueRegistersThreeRoomsInTheBrowser() throws Exception {
-        ChromeDriver browser = Browser.start();
+        Browser chromium = Browser.start(1200, 1800);
+        ChromeDriver browser = chromium.driver;
         try {
             browser.get(gateway + "/");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -99,14 +101,14 @@ class StoryIT {
             browser.findElement(By.id("add-room")).click();
             browser.findElement(By.id("room-2")).sendKeys("2階");
             browser.findElement(By.id("termsAccepted")).click();
-            Browser.screenshot(browser, "story-1-form");
+            chromium.screenshot("story-1-form");
             browser.findElement(By.id("submit")).click();
 
             wait.until(d -> d.findElement(By.id("done-section")).isDisplayed());
             String qrImagesShown = "const qrs = [...document.querySelectorAll('#done-rooms img.qr')];"
                     + "return qrs.length === 3 && qrs.every(img => img.complete && img.naturalWidth > 0);";
             wait.until(d -> (Boolean) browser.executeScript(qrImagesShown));
-            Browser.screenshot(browser, "story-2-codes-issued");
+            chromium.screenshot("story-2-codes-issued");
             assertTrue(browser.findElement(By.id("done-title")).getText().contains("〇〇会館 2号館のQRコードを発行いたしました"));
             List<Room> rooms = new ArrayList<>();
             for (WebElement card : browser.findElements(By.cssSelector("#done-rooms .room-card"))) {
@@ -122,7 +124,7 @@ class StoryIT {
             }
             return rooms;
         } finally {
-            browser.quit();
+            chromium.close();
         }
     }
 

@@ -22,6 +22,7 @@ import jp.moshisapo.facility.support.Database;
 import jp.moshisapo.facility.support.PdfReading;
 import jp.moshisapo.facility.support.Venues;
 import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.servers.Browser;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
 import jp.moshisapo.servers.MailTestResource;

@@ -45,7 +45,7 @@ public class FanoutCoordinator {
     private final Clock clock;
     private final Map<Long, CaseRun> active = new ConcurrentHashMap<>();
     /** One planner at a time: a case planned after another sees its batches for the 24-hour rule. */
-    private final ExecutorService planning = Executors.newSingleThreadExecutor(r -> daemon(r, "fanout-planner"));
+    private final ExecutorService planning = Executors.newSingleThreadExecutor(DaemonThreads.named("fanout-planner"));
     private final Semaphore wakeUp = new Semaphore(0);
     /** Cases whose start threw (a malformed row, say), with when to try again: the others keep going meanwhile. */
     private final Map<Long, Instant> unstartable = new ConcurrentHashMap<>();
@@ -73,7 +73,7 @@ public class FanoutCoordinator {
         }
         outcomes.onComplete(this::finish);
         running = true;
-        leaderThread = daemon(this::lead, "fanout-leader");
+        leaderThread = DaemonThreads.of(this::lead, "fanout-leader");
         leaderThread.start();
     }
 
@@ -282,11 +282,5 @@ public class FanoutCoordinator {
         if (finished) {
             Log.infof("Case %d finished: %s", run.caseId, failed ? "FAILED" : "DONE");
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -60,8 +60,7 @@ class FanoutWarmUp {
         }
         // Later than start-up itself, so it never delays readiness or competes with the other services starting.
         ScheduledExecutorService once = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fanout-warm-up");
-            t.setDaemon(true);
+            Thread t = DaemonThreads.of(r, "fanout-warm-up");
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
@@ -132,10 +131,9 @@ class FanoutWarmUp {
     }
 
     private void batch(List<String> userIds) {
-        Sealed batch = keyring.seal(String.join("\n", userIds).getBytes(StandardCharsets.US_ASCII),
-                Purpose.BATCH_RECIPIENTS);
-        BatchMembers members = BatchMembers.open(keyring, batch, new byte[userIds.size() * ResidentKeySet.KEY_BYTES]);
-        client.body(members.userIds(), "warm-up");
+        byte[] residentKeys = new byte[userIds.size() * ResidentKeySet.KEY_BYTES];
+        Sealed sealed = new BatchMembers(List.copyOf(userIds), residentKeys).seal(keyring);
+        client.body(BatchMembers.open(keyring, sealed, residentKeys).userIds(), "warm-up");
         userIds.clear();
     }
 }

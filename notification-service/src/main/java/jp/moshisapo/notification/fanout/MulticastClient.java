@@ -43,11 +43,7 @@ public class MulticastClient {
         this.endpoint = URI.create(line.apiBaseUrl().replaceAll("/+$", "") + "/v2/bot/message/multicast");
         this.authorization = "Bearer " + line.channelAccessToken();
         this.timeout = config.requestTimeout();
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "line-multicast-io");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newFixedThreadPool(2, DaemonThreads.named("line-multicast-io"));
         this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1).build();
         // Jackson builds the serializers of the SDK's model on first use (~100 ms): not while a case waits.

@@ -23,8 +23,8 @@ import jp.moshisapo.notification.db.DataAccessException;
  * batch before its first request (fixing its recipients, without anyone who asked for erasure), builds the request,
  * waits for a token of the pacer and sends. Two senders, so one batch's claim (a database round trip) and body
  * overlap another's wait: with one thread doing all of it in turn, a busy database held the first seconds of a
- * large case below LINE's 200 requests/s. Answers come back on the HTTP client's threads. A batch is retried with the same retry key after 429/5xx until the
- * case's deadline; its final outcome goes to the {@link OutcomeWriter}.
+ * large case below LINE's 200 requests/s. Answers come back on the HTTP client's threads. A batch is retried
+ * with the same retry key after 429/5xx until the case's deadline; its final outcome goes to the {@link OutcomeWriter}.
  */
 @ApplicationScoped
 @Startup
@@ -69,13 +69,8 @@ public class MulticastDispatcher {
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.store = store;
         this.pauses = pauses;
-        this.thread = new Thread(this::loop, "fanout-dispatcher");
-        this.thread.setDaemon(true);
-        this.senders = Executors.newFixedThreadPool(SENDERS, r -> {
-            Thread t = new Thread(r, "fanout-sender");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = DaemonThreads.of(this::loop, "fanout-dispatcher");
+        this.senders = Executors.newFixedThreadPool(SENDERS, DaemonThreads.named("fanout-sender"));
     }
 
     void submit(BatchJob job) {

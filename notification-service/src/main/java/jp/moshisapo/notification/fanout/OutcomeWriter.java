@@ -29,8 +29,7 @@ public class OutcomeWriter {
 
     OutcomeWriter(BatchStore store) {
         this.store = store;
-        this.thread = new Thread(this::loop, "fanout-outcomes");
-        this.thread.setDaemon(true);
+        this.thread = DaemonThreads.of(this::loop, "fanout-outcomes");
     }
 
     /** Who finishes a case once its last outcome is persisted (the coordinator). */

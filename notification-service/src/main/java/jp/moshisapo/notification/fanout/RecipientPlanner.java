@@ -65,11 +65,8 @@ public class RecipientPlanner {
     private final int batchSize;
     private final FanoutMetrics metrics;
     /** Stores the planned batches in order, beside the planner's thread (one case is planned at a time). */
-    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fanout-batch-committer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("fanout-batch-committer"));
 
     RecipientPlanner(Db db, Keyring keyring, RecentlyNotified recentlyNotified, Retention retention,
             BatchStore store, Clock clock, FanoutConfig config, FanoutMetrics metrics) {

@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import jp.moshisapo.notification.config.LineConfig;
 
 /**
@@ -27,12 +25,6 @@ public class LineQuotaClient {
     /** A staff member waits for the preview: a slow LINE makes the quota unknown rather than the page slow. */
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Asks for the plan while the calling thread asks for the consumption. */
-    private static final Executor ASKER = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "line-quota");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final String base;
     private final String authorization;
@@ -45,11 +37,11 @@ public class LineQuotaClient {
 
     public MessageQuota read() {
         // Both asked at once: an approval waits for this answer before its case may start sending.
-        CompletableFuture<JsonNode> plan = CompletableFuture.supplyAsync(() -> get("/v2/bot/message/quota"), ASKER);
+        CompletableFuture<JsonNode> plan = ask("/v2/bot/message/quota");
+        CompletableFuture<JsonNode> consumption = ask("/v2/bot/message/quota/consumption");
         try {
-            JsonNode consumption = get("/v2/bot/message/quota/consumption");
             JsonNode quota = join(plan);
-            long used = consumption.path("totalUsage").asLong(-1);
+            long used = join(consumption).path("totalUsage").asLong(-1);
             if (used < 0) {
                 return MessageQuota.unknown("LINE's consumption answer has no totalUsage");
             }
@@ -61,7 +53,6 @@ public class LineQuotaClient {
                 default -> MessageQuota.unknown("LINE's quota answer has an unknown type");
             };
         } catch (QuotaUnavailable e) {
-            plan.cancel(false);
             Log.warnf("Could not read the LINE message quota: %s", e.getMessage());
             return MessageQuota.unknown(e.getMessage());
         }
@@ -75,21 +66,27 @@ public class LineQuotaClient {
         }
     }
 
-    private JsonNode get(String path) {
+    private CompletableFuture<JsonNode> ask(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Authorization", authorization).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof IOException) {
+                throw new QuotaUnavailable(path + " unreachable: " + cause.getClass().getSimpleName());
+            }
+            if (cause != null) {
+                throw new CompletionException(cause);
+            }
             if (response.statusCode() != 200) {
                 throw new QuotaUnavailable(path + " answered HTTP " + response.statusCode());
             }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new QuotaUnavailable(path + " unreachable: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QuotaUnavailable(path + " interrupted");
-        }
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new QuotaUnavailable(path + " unreachable: " + e.getClass().getSimpleName());
+            }
+        });
     }
 
     /** Why LINE's quota could not be read; the message names the path and status only. */

@@ -82,6 +82,23 @@ class LineOutageIT {
                 registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count());
     }
 
+    @Test
+    void aReplyLineRefusesIsNotRetried() {
+        PrintedCode code = Venues.issue(codes, "閉店間際の店", "レジ前");
+        Chat late = new Chat(sim, "late");
+        late.say("チェックイン " + code.display(), 2);
+        long repliesBefore = sim.stats().of(Endpoint.REPLY).requests();
+        sim.faults().failNext(Endpoint.REPLY, 400, 1); // as for a reply token that expired: final
+
+        late.tap("同意する", 0);
+        late.say("使い方", 1);
+
+        assertEquals(1, TopicReader.visitsOf(late.userId()).size());
+        assertEquals(3, late.inbox().size(), "prompt (2) and help; the refused completion was not sent again");
+        assertEquals(repliesBefore + 2, sim.stats().of(Endpoint.REPLY).requests(),
+                "one refused completion and the help: a 400 is never retried");
+    }
+
     private double counter(String name) {
         return registry.get(name).counter().count();
     }

@@ -31,7 +31,8 @@ public class Pseudonymizer {
         }
     }
 
-    Pseudonymizer(String key) {
+    /** With the key itself, not the configuration: for tests and tools. */
+    public Pseudonymizer(String key) {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("moshisapo.checkin.resident-pseudonym-key must not be blank");
         }

@@ -1,8 +1,11 @@
 package jp.moshisapo.checkin.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import jp.moshisapo.checkin.dialogue.Understood;
@@ -16,39 +19,82 @@ import jp.moshisapo.checkin.dialogue.Understood;
  */
 final class EventMinimiser {
 
-    private final ObjectMapper json;
+    private final JsonFactory json;
 
     EventMinimiser(ObjectMapper json) {
-        this.json = json;
+        this.json = json.getFactory();
     }
 
-    /** The event to write: the same bytes unless it is a message event. */
+    /**
+     * The event to write: the same bytes unless it is a message event. One streaming pass that copies every field
+     * but the message (no object tree: this runs for every webhook event, on the HTTP event loop).
+     */
     byte[] minimise(String type, byte[] event) {
         if (!"message".equals(type)) {
             return event;
         }
-        try {
-            JsonNode tree = json.readTree(event);
-            if (!(tree instanceof ObjectNode root) || !(root.get("message") instanceof ObjectNode message)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(event.length);
+        try (JsonParser parser = json.createParser(event); JsonGenerator generator = json.createGenerator(out)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return event;
+            }
+            boolean minimised = false;
+            generator.writeStartObject();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                generator.writeFieldName(field);
+                if ("message".equals(field) && value == JsonToken.START_OBJECT) {
+                    writeKept(parser, generator);
+                    minimised = true;
+                } else {
+                    generator.copyCurrentStructure(parser);
+                }
+            }
+            generator.writeEndObject();
+            if (!minimised) {
                 return event; // processing ignores a message event without a message object
             }
-            ObjectNode kept = json.createObjectNode();
-            copy(message, kept, "id");
-            copy(message, kept, "type");
-            if ("text".equals(message.path("type").asText()) && message.get("text") != null) {
-                kept.put("text", Understood.of(message.path("text").asText()).minimalText());
-            }
-            root.set("message", kept);
-            return json.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // WebhookBody has checked the event is well-formed JSON
         }
+        return out.toByteArray();
     }
 
-    private static void copy(ObjectNode from, ObjectNode to, String field) {
-        JsonNode value = from.get(field);
-        if (value != null) {
-            to.set(field, value);
+    /**
+     * The message object's id and type (strings in LINE's reference; any other value is dropped), and for a text the
+     * shortest text understood the same way.
+     */
+    private static void writeKept(JsonParser parser, JsonGenerator generator) throws IOException {
+        String id = null;
+        String messageType = null;
+        String text = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            String string = value == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
+            switch (field) {
+                case "id" -> id = string;
+                case "type" -> messageType = string;
+                case "text" -> text = string;
+                default -> { }
+            }
         }
+        generator.writeStartObject();
+        if (id != null) {
+            generator.writeStringField("id", id);
+        }
+        if (messageType != null) {
+            generator.writeStringField("type", messageType);
+        }
+        if (text != null && "text".equals(messageType)) {
+            generator.writeStringField("text", Understood.of(text).minimalText());
+        }
+        generator.writeEndObject();
+    }
+
+    private static String skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
     }
 }

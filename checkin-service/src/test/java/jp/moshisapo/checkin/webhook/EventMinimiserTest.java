@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.jackson.ModelObjectMapper;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class EventMinimiserTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict like the service's own mapper (http-problems' StrictJson). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String USER = "U" + "0123456789abcdef".repeat(2);
     private final EventMinimiser minimiser = new EventMinimiser(JSON);
 

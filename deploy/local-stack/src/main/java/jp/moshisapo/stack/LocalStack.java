@@ -41,6 +41,8 @@ import jp.moshisapo.stack.richmenu.RichMenuSetup;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(2);
+    /** Made by each service's package step next to its quarkus-run.jar (see docs/operations.md, "Start-up"). */
+    private static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
     private static final List<String> DATABASES = List.of("facility", "checkin", "notification");
     /**
      * The services start in their production profile, which has no default for any key: the local stack passes
@@ -452,10 +454,16 @@ public final class LocalStack implements AutoCloseable {
         env.put("HTTP_PORT", Integer.toString(ports.http()));
         env.put("MANAGEMENT_PORT", Integer.toString(ports.management()));
         env.putAll(overrides);
-        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m",
-                "-jar", settings.serviceJar(app).toString());
-        apps.put(replica, track(ChildProcess.start(app.module, command, settings.root(), env,
-                logFile(replica))));
+        Path appDir = settings.serviceJar(app).getParent();
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m"));
+        // The class data archive the build made (quarkus.package.jar.appcds): classes mapped ready-made instead of
+        // loaded and verified, a large part of a start on two cores. Java 17 matches the archive by the class path
+        // exactly as written when it was made, hence the relative jar in the app's own directory.
+        if (Files.isRegularFile(appDir.resolve(CLASS_DATA_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
+        }
+        command.addAll(List.of("-jar", appDir.relativize(settings.serviceJar(app)).toString()));
+        apps.put(replica, track(ChildProcess.start(app.module, command, appDir, env, logFile(replica))));
     }
 
     /**

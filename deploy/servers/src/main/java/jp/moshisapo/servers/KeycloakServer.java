@@ -12,16 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real Keycloak for local use and tests: a {@link KeycloakDistribution} built for an in-memory database, started
+ * A real Keycloak for local use and tests: a {@link KeycloakDistribution} built for an H2 file database, started
  * with {@code kc.sh start --optimized} over plain HTTP on loopback (no fixed host name: tokens are issued for the URL
- * they are asked at, as in dev mode) with the {@code moshisapo} realm of {@code deploy/keycloak/moshisapo-realm.json}
- * imported at start. Not {@code start-dev}: that re-builds the server at every start, which doubled its start time.
+ * they are asked at, as in dev mode) with the {@code moshisapo} realm of {@code deploy/keycloak/moshisapo-realm.json}:
+ * each server has its own database file, a copy of one with the realm already imported ({@link RealmDatabase}) or
+ * an empty one that imports the realm at start. Not {@code start-dev}: that re-builds the server at every start,
+ * which doubled its start time.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -29,8 +32,9 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String CLI_CLIENT = "moshisapo-cli";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     /** A local cache, not the production mode's clustered one: instances on one machine must not find each other. */
-    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--cache=local",
+    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--cache=local",
             "--health-enabled=false", "--metrics-enabled=false");
+    private static final String CLASS_DATA_ARCHIVE = "keycloak-cds.jsa";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
@@ -44,6 +48,9 @@ public final class KeycloakServer implements AutoCloseable {
     private final String consoleOrigin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ChildProcess process;
+    /** Where this server's JVM writes a class data archive when it exits, if the distribution had none yet. */
+    private Path archiveBeingMade;
+    private Path archive;
 
     private KeycloakServer(int port, Path runDir, String consoleOrigin) {
         this.port = port;
@@ -65,14 +72,39 @@ public final class KeycloakServer implements AutoCloseable {
      * {@code consoleOrigin} ({@code http://127.0.0.1:<gateway port>}; null = 127.0.0.1:8080).
      */
     public static KeycloakServer start(int port, String consoleOrigin) {
+        Path home = KeycloakDistribution.built(BUILD_OPTIONS);
+        Path template = RealmDatabase.templateFor(home, consoleOrigin);
+        if (template != null && !Files.isDirectory(template)) {
+            keepImportedDatabase(home, template);
+        }
         KeycloakServer server = new KeycloakServer(Ports.freeOrRequested(port, "Keycloak"), TempDirs.create("keycloak"),
                 consoleOrigin);
         try {
-            server.launch(KeycloakDistribution.built(BUILD_OPTIONS));
+            server.launch(home, template != null && Files.isDirectory(template) ? template : null);
             return server;
         } catch (RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /**
+     * Once per distribution and realm file: a server imports the realm and is stopped at once (no test has touched
+     * it), and its database is kept for later starts. If that fails, every start imports the realm itself.
+     */
+    private static synchronized void keepImportedDatabase(Path home, Path template) {
+        if (Files.isDirectory(template)) {
+            return;
+        }
+        KeycloakServer importer = new KeycloakServer(Ports.free(), TempDirs.create("keycloak-realm"), null);
+        try {
+            importer.launch(home, null);
+            importer.stop();
+            RealmDatabase.keep(importer.databaseDir(), template);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Keycloak: no ready-made realm database (" + e.getMessage() + "); importing at start");
+        } finally {
+            importer.close();
         }
     }
 
@@ -118,19 +150,63 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
+        stop();
         TempDirs.delete(runDir);
     }
 
-    private void launch(Path home) {
-        copyRealmInto(home.resolve("data/import"));
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start",
+    private void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+            keepArchive();
+        }
+    }
+
+    private Path databaseDir() {
+        return runDir.resolve("h2");
+    }
+
+    /**
+     * The JVM writes its archive while it exits; once it has exited, the archive is complete and every later start
+     * of this distribution maps it (a rename, so a start never sees half a file). No archive, no harm: a later
+     * server makes one.
+     */
+    private void keepArchive() {
+        if (archiveBeingMade == null) {
+            return;
+        }
+        try {
+            if (Files.size(archiveBeingMade) > 0) {
+                Files.move(archiveBeingMade, archive, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // not written (the JVM was killed): the next start tries again
+        } finally {
+            try {
+                Files.deleteIfExists(archiveBeingMade);
+            } catch (IOException ignored) {
+                // a stray partial file in the cache is ignored by every start
+            }
+        }
+    }
+
+    /** Starts from a copy of {@code template}, or with an empty database importing the realm when it is null. */
+    private void launch(Path home, Path template) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start",
                 "--optimized", "--http-enabled=true", "--hostname-strict=false",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + Ports.free(),
-                "--import-realm");
+                "--db-url=" + RealmDatabase.url(databaseDir()),
+                // At run time too (Keycloak 26 reads it at start): without it the server clusters over JGroups with
+                // JDBC_PING, and a copied database names the node that made it, which each start then waited 20 s
+                // to join.
+                "--cache=local"));
+        if (template != null) {
+            RealmDatabase.copy(template, databaseDir());
+        } else {
+            copyRealmInto(home.resolve("data/import"));
+            command.add("--import-realm");
+        }
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
@@ -139,11 +215,27 @@ public final class KeycloakServer implements AutoCloseable {
         if (consoleOrigin != null) {
             env.put(CONSOLE_ORIGIN_VARIABLE, consoleOrigin);
         }
+        env.put("JAVA_OPTS_APPEND", classDataOption(home));
         process = ChildProcess.start("keycloak", command, runDir, env, runDir.resolve("keycloak.log"));
         Wait.until("Keycloak realm " + realmUrl(), START_TIMEOUT, () -> {
             process.requireAlive();
             return realmAnswers();
         });
+    }
+
+    /**
+     * Keycloak loads some 20,000 classes at every start, most of its start on two cores. The first server of a
+     * distribution records them in a class data archive as its JVM exits ({@code -XX:ArchiveClassesAtExit}); every
+     * later one maps that archive instead of loading and verifying the classes again. The class path (the built
+     * distribution's absolute paths) and the JVM are the same for all of them, as the archive requires.
+     */
+    private String classDataOption(Path home) {
+        archive = home.resolve(CLASS_DATA_ARCHIVE);
+        if (Files.isRegularFile(archive)) {
+            return "-XX:SharedArchiveFile=" + archive;
+        }
+        archiveBeingMade = home.resolve(CLASS_DATA_ARCHIVE + "." + runDir.getFileName() + ".part");
+        return "-XX:ArchiveClassesAtExit=" + archiveBeingMade;
     }
 
     private boolean realmAnswers() {
@@ -164,7 +256,7 @@ public final class KeycloakServer implements AutoCloseable {
      * instances, so the file is written beside and renamed into place: a starting instance never reads half of it.
      */
     private static void copyRealmInto(Path importDir) {
-        try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/moshisapo-realm.json")) {
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream(RealmDatabase.REALM_RESOURCE)) {
             if (realm == null) {
                 throw new ServerStartException("realm file keycloak/moshisapo-realm.json is not on the classpath");
             }

@@ -35,7 +35,6 @@ public class PageResource {
         Texts texts = pages.texts(language);
         return pages.cached("form", language, Map.of(
                 "scripts", Pages.script("form.js") + Pages.script("recover.js"),
-                "recoverLink", pages.recoverLink(language),
                 "businessTypeOptions", options(Stream.of(BusinessType.values())
                         .map(type -> option(type.name(), texts.get(type.labelKey()),
                                 texts.has(type.examplesKey()) ? texts.get(type.examplesKey()) : "")),
@@ -57,10 +56,8 @@ public class PageResource {
     @GET
     @Path("manage")
     public Response manage(@QueryParam("lang") String lang) {
-        Language language = Language.resolve(lang, null);
-        return pages.cached("manage", language, Map.of(
-                "scripts", Pages.script("manage.js") + Pages.script("recover.js"),
-                "recoverLink", pages.recoverLink(language)));
+        return pages.cached("manage", Language.resolve(lang, null), Map.of(
+                "scripts", Pages.script("manage.js") + Pages.script("recover.js")));
     }
 
     private static String options(Stream<String> options, Texts texts) {

@@ -58,11 +58,6 @@ public class Pages {
         return ok(Response.status(status).entity(render(name, language, values)).type(HTML));
     }
 
-    /** 「管理用リンクを再送する」, on the form and the management page. */
-    public String recoverLink(Language language) {
-        return instance("recover-link", language).render();
-    }
-
     public Texts texts(Language language) {
         return catalog.of(language);
     }

@@ -53,6 +53,17 @@ class PagesIT {
         }
     }
 
+    @Test
+    void theFormAndTheManagementPageOfferToResendTheManagementLink() {
+        for (String page : List.of("form", "manage")) {
+            for (Language language : Language.values()) {
+                String html = html(pages.render(page, language, Map.of(), Response.Status.OK));
+                assertTrue(html.contains("id=\"recover-email\""), page + " has no field for the venue's address");
+                assertTrue(html.contains(pages.texts(language).get("recovery.title")), page + " " + language);
+            }
+        }
+    }
+
     private static String html(Response response) {
         return (String) response.getEntity();
     }

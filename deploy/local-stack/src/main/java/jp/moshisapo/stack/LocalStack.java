@@ -454,7 +454,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("HTTP_PORT", Integer.toString(ports.http()));
         env.put("MANAGEMENT_PORT", Integer.toString(ports.management()));
         env.putAll(overrides);
-        Path appDir = settings.serviceJar(app).getParent();
+        Path jar = settings.serviceJar(app);
+        Path appDir = jar.getParent();
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m"));
         // The class data archive the build made (quarkus.package.jar.appcds): classes mapped ready-made instead of
         // loaded and verified, a large part of a start on two cores. Java 17 matches the archive by the class path
@@ -462,7 +463,7 @@ public final class LocalStack implements AutoCloseable {
         if (Files.isRegularFile(appDir.resolve(CLASS_DATA_ARCHIVE))) {
             command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
         }
-        command.addAll(List.of("-jar", appDir.relativize(settings.serviceJar(app)).toString()));
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
         apps.put(replica, track(ChildProcess.start(app.module, command, appDir, env, logFile(replica))));
     }
 

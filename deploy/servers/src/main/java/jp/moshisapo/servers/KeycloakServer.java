@@ -1,7 +1,6 @@
 package jp.moshisapo.servers;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -73,14 +72,11 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(int port, String consoleOrigin) {
         Path home = KeycloakDistribution.built(BUILD_OPTIONS);
-        Path template = RealmDatabase.templateFor(home, consoleOrigin);
-        if (template != null && !Files.isDirectory(template)) {
-            keepImportedDatabase(home, template);
-        }
+        Path template = readyMadeDatabase(home, consoleOrigin);
         KeycloakServer server = new KeycloakServer(Ports.freeOrRequested(port, "Keycloak"), TempDirs.create("keycloak"),
                 consoleOrigin);
         try {
-            server.launch(home, template != null && Files.isDirectory(template) ? template : null);
+            server.launch(home, template);
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -89,12 +85,14 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Once per distribution and realm file: a server imports the realm and is stopped at once (no test has touched
-     * it), and its database is kept for later starts. If that fails, every start imports the realm itself.
+     * The database with the realm imported that a start copies, or null when there is none for this console origin.
+     * Made once per distribution and realm file: a server imports the realm and is stopped at once (no test has
+     * touched it), and its database is kept for later starts. If that fails, every start imports the realm itself.
      */
-    private static synchronized void keepImportedDatabase(Path home, Path template) {
-        if (Files.isDirectory(template)) {
-            return;
+    private static synchronized Path readyMadeDatabase(Path home, String consoleOrigin) {
+        Path template = RealmDatabase.templateFor(home, consoleOrigin);
+        if (template == null || Files.isDirectory(template)) {
+            return template;
         }
         KeycloakServer importer = new KeycloakServer(Ports.free(), TempDirs.create("keycloak-realm"), null);
         try {
@@ -106,6 +104,7 @@ public final class KeycloakServer implements AutoCloseable {
         } finally {
             importer.close();
         }
+        return Files.isDirectory(template) ? template : null;
     }
 
     public String baseUrl() {
@@ -256,13 +255,10 @@ public final class KeycloakServer implements AutoCloseable {
      * instances, so the file is written beside and renamed into place: a starting instance never reads half of it.
      */
     private static void copyRealmInto(Path importDir) {
-        try (InputStream realm = KeycloakServer.class.getResourceAsStream(RealmDatabase.REALM_RESOURCE)) {
-            if (realm == null) {
-                throw new ServerStartException("realm file keycloak/moshisapo-realm.json is not on the classpath");
-            }
+        try {
             Files.createDirectories(importDir);
             Path staging = Files.createTempFile(importDir, "realm-", ".json.part");
-            Files.copy(realm, staging, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(staging, RealmDatabase.realmFile());
             Files.move(staging, importDir.resolve("moshisapo-realm.json"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class RealmDatabase {
 
     static final String DEFAULT_CONSOLE_ORIGIN = "http://127.0.0.1:8080";
-    static final String REALM_RESOURCE = "/keycloak/moshisapo-realm.json";
+    private static final String REALM_RESOURCE = "/keycloak/moshisapo-realm.json";
     private static final String NAME = "keycloakdb";
 
     private RealmDatabase() {
@@ -70,15 +70,23 @@ final class RealmDatabase {
         }
     }
 
-    private static String realmKey() {
+    /** The realm file ({@code deploy/keycloak/moshisapo-realm.json}, on the class path). */
+    static byte[] realmFile() {
         try (InputStream realm = RealmDatabase.class.getResourceAsStream(REALM_RESOURCE)) {
             if (realm == null) {
                 throw new ServerStartException("realm file " + REALM_RESOURCE + " is not on the classpath");
             }
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(realm.readAllBytes());
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return realm.readAllBytes();
+        } catch (IOException e) {
             throw new ServerStartException("cannot read the realm file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String realmKey() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(realmFile()), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

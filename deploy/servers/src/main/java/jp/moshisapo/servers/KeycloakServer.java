@@ -30,7 +30,11 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "moshisapo";
     public static final String CLI_CLIENT = "moshisapo-cli";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-    /** A local cache, not the production mode's clustered one: instances on one machine must not find each other. */
+    /**
+     * A file database (each server points it at its own directory) and a local cache, not the production mode's
+     * clustered one. Keycloak 26 reads {@code --cache} at start, not from the build: {@link #launch} passes it again,
+     * and that is the one that counts; here it only keeps the built distribution's directory name stable.
+     */
     private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--cache=local",
             "--health-enabled=false", "--metrics-enabled=false");
     private static final String CLASS_DATA_ARCHIVE = "keycloak-cds.jsa";

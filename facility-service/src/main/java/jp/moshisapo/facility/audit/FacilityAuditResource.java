@@ -32,7 +32,7 @@ public class FacilityAuditResource {
     public List<AuditEntry> find(@QueryParam("user") String user, @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw Refusals.invalid(FieldProblem.of("limit", "field.limit.range", 1, MAX_LIMIT));
+            throw Refusals.invalid(FieldProblem.of("limit", t -> t.field_limit_range(1, MAX_LIMIT)));
         }
         String userName = user == null || user.isBlank() ? null : user.strip();
         return audit.find(userName, before == null ? Long.MAX_VALUE : before, limit);

@@ -11,6 +11,7 @@ import java.util.Map;
 import jp.moshisapo.facility.jdbc.Jdbc;
 import jp.moshisapo.facility.problem.Refusals;
 import org.jboss.logging.Logger;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * {@code facility.staff_audit}: the append-only record of which staff member read which venue's contact data.
@@ -51,7 +52,7 @@ public class StaffAuditLog {
         } catch (Jdbc.DataAccessException e) {
             SQLException cause = (SQLException) e.getCause();
             LOG.warnf("staff audit entry not written (SQLState %s); the read is refused", cause.getSQLState());
-            throw Refusals.unavailable("problem.audit.unavailable");
+            throw Refusals.unavailable(VenueTexts::problem_audit_unavailable);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.qr.QrImages;
 import jp.moshisapo.facility.qr.QrMatrix;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * A code's QR images, public like the poster on the venue's door (the poster itself: {@code poster.PosterResource}).
@@ -47,6 +48,6 @@ public class CodeResource {
     }
 
     private RegisteredCode active(String code) {
-        return codes.find(code).orElseThrow(() -> Refusals.notFound("problem.code.not-found"));
+        return codes.find(code).orElseThrow(() -> Refusals.notFound(VenueTexts::problem_code_not_found));
     }
 }

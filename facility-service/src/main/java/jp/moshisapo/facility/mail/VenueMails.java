@@ -2,11 +2,10 @@ package jp.moshisapo.facility.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.stream.IntStream;
 import jp.moshisapo.facility.code.CodeLinks;
 import jp.moshisapo.facility.code.CodeRecord;
-import jp.moshisapo.facility.text.TextCatalog;
 import jp.moshisapo.facility.text.Texts;
+import jp.moshisapo.facility.text.VenueTexts;
 import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.problem.Language;
 
@@ -18,64 +17,60 @@ import jp.moshisapo.problem.Language;
 @ApplicationScoped
 public class VenueMails {
 
-    private static final int NOTES = 5;
-
     private final MailQueue queue;
-    private final TextCatalog catalog;
     private final CodeLinks links;
 
-    VenueMails(MailQueue queue, TextCatalog catalog, CodeLinks links) {
+    VenueMails(MailQueue queue, CodeLinks links) {
         this.queue = queue;
-        this.catalog = catalog;
         this.links = links;
     }
 
     /** Queues the registration's confirmation to the venue's address. */
     public void confirmRegistration(Facility facility, List<CodeRecord> codes, String managementToken,
             Language language) {
-        Texts texts = catalog.of(language);
+        VenueTexts texts = Texts.of(language);
         MailBody body = new MailBody()
-                .paragraph(texts.get("mail.greeting", facility.name()))
-                .paragraph(texts.get("mail.registration.lead", facility.name()))
-                .heading(texts.get("mail.registration.codes"));
+                .paragraph(texts.mail_greeting(facility.name()))
+                .paragraph(texts.mail_registration_lead(facility.name()))
+                .heading(texts.mail_registration_codes());
         for (CodeRecord code : codes) {
-            body.entry(texts.get("mail.registration.room", code.room()),
-                    texts.get("mail.registration.code", code.code().display()));
-            body.link(texts.get("mail.registration.qr"), links.qrPng(code.code()));
-            body.link(texts.get("mail.registration.poster"), links.poster(code.code()));
+            body.entry(texts.mail_registration_room(code.room()),
+                    texts.mail_registration_code(code.code().display()));
+            body.link(texts.mail_registration_qr(), links.qrPng(code.code()));
+            body.link(texts.mail_registration_poster(), links.poster(code.code()));
         }
         managementLink(body, texts, facility, managementToken);
-        body.heading(texts.get("done.notes.title"))
-                .ownHtmlList(IntStream.rangeClosed(1, NOTES).mapToObj(i -> texts.get("done.notes." + i + ".html"))
-                        .toList());
+        body.heading(texts.done_notes_title())
+                .ownHtmlList(List.of(texts.done_notes_1_html(), texts.done_notes_2_html(), texts.done_notes_3_html(),
+                        texts.done_notes_4_html(), texts.done_notes_5_html()));
         contact(body, texts);
         queue.enqueue(new OutgoingMail(MailKind.REGISTRATION, facility.id(), null, facility.email(),
-                texts.get("mail.registration.subject", facility.name()), body.text(), body.html(), null));
+                texts.mail_registration_subject(facility.name()), body.text(), body.html(), null));
     }
 
     /** Queues a new management link the venue asked for; the caller has already replaced the token. */
     public void sendManagementLink(Facility facility, String managementToken, Language language) {
-        Texts texts = catalog.of(language);
+        VenueTexts texts = Texts.of(language);
         MailBody body = new MailBody()
-                .paragraph(texts.get("mail.greeting", facility.name()))
-                .paragraph(texts.get("mail.link.lead", facility.name()));
+                .paragraph(texts.mail_greeting(facility.name()))
+                .paragraph(texts.mail_link_lead(facility.name()));
         managementLink(body, texts, facility, managementToken);
-        body.paragraph(texts.get("mail.link.unrequested"));
+        body.paragraph(texts.mail_link_unrequested());
         contact(body, texts);
         queue.enqueue(new OutgoingMail(MailKind.MANAGEMENT_LINK, facility.id(), null, facility.email(),
-                texts.get("mail.link.subject", facility.name()), body.text(), body.html(), null));
+                texts.mail_link_subject(facility.name()), body.text(), body.html(), null));
     }
 
-    private void managementLink(MailBody body, Texts texts, Facility facility, String token) {
-        body.heading(texts.get("done.manage.title"))
-                .link(texts.get("done.manage.link"), links.management(facility.id(), token))
-                .paragraph(texts.get("mail.manage.lead"));
+    private void managementLink(MailBody body, VenueTexts texts, Facility facility, String token) {
+        body.heading(texts.done_manage_title())
+                .link(texts.done_manage_link(), links.management(facility.id(), token))
+                .paragraph(texts.mail_manage_lead());
     }
 
     /** The prefecture's contact and the footer every mail to a venue ends with. */
-    static void contact(MailBody body, Texts texts) {
-        body.heading(texts.get("mail.contact.title"))
-                .paragraph(texts.get("mail.contact.body"))
-                .paragraph(texts.get("mail.footer"));
+    static void contact(MailBody body, VenueTexts texts) {
+        body.heading(texts.mail_contact_title())
+                .paragraph(texts.mail_contact_body())
+                .paragraph(texts.mail_footer());
     }
 }

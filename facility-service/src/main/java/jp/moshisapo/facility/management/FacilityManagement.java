@@ -16,9 +16,10 @@ import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.facility.venue.FacilityRepository;
-import jp.moshisapo.facility.venue.RoomNames;
+import jp.moshisapo.facility.input.RoomNames;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /** What a venue may do with its token: add rooms (new codes) and revoke codes. */
 @ApplicationScoped
@@ -77,7 +78,7 @@ public class FacilityManagement {
         String token = ManagementToken.generate(random);
         if (!facilities.replaceManagementTokenHash(facility.id(), ManagementToken.hash(presentedToken),
                 ManagementToken.hash(token))) {
-            throw Refusals.notFound("problem.facility.not-found"); // rotated meanwhile by someone else
+            throw Refusals.notFound(VenueTexts::problem_facility_not_found); // rotated meanwhile by someone else
         }
         return token;
     }
@@ -86,9 +87,9 @@ public class FacilityManagement {
         try {
             return codes.find(PrintedCode.parse(codeText))
                     .filter(code -> code.facilityId().equals(facility.id()))
-                    .orElseThrow(() -> Refusals.notFound("problem.code.not-found"));
+                    .orElseThrow(() -> Refusals.notFound(VenueTexts::problem_code_not_found));
         } catch (InvalidCodeException e) {
-            throw Refusals.notFound("problem.code.not-found");
+            throw Refusals.notFound(VenueTexts::problem_code_not_found);
         }
     }
 

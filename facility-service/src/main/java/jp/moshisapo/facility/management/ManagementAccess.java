@@ -6,6 +6,7 @@ import java.util.UUID;
 import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.facility.venue.FacilityRepository;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * Checks a venue's management token. A missing token is 401; an unknown venue and a wrong token are the same
@@ -30,10 +31,10 @@ public class ManagementAccess {
         Optional<byte[]> stored = id.flatMap(facilities::managementTokenHash);
         boolean matches = ManagementToken.matches(token, stored.orElse(NO_SUCH_HASH));
         if (stored.isEmpty() || !matches) {
-            throw Refusals.notFound("problem.facility.not-found");
+            throw Refusals.notFound(VenueTexts::problem_facility_not_found);
         }
         return facilities.find(id.orElseThrow()).orElseThrow(() -> Refusals.notFound(
-                "problem.facility.not-found"));
+                VenueTexts::problem_facility_not_found));
     }
 
     /** The token of an {@code Authorization: Bearer} header; 401 when there is none. */

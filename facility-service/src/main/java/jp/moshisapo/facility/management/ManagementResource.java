@@ -22,6 +22,7 @@ import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.facility.web.NoStore;
 import jp.moshisapo.problem.rest.JsonBody;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * A venue's own API, opened by its management token ({@code Authorization: Bearer <token>}) instead of a login:
@@ -118,7 +119,7 @@ public class ManagementResource {
         Facility facility = access.authorize(facilityId, authorization);
         List<CodeRecord> active = management.activeCodes(facility);
         if (active.isEmpty()) {
-            throw Refusals.notFound("problem.posters.none-active");
+            throw Refusals.notFound(VenueTexts::problem_posters_none_active);
         }
         return NoStore.apply(Response.ok(render.apply(facility, active), "application/pdf"))
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import jp.moshisapo.facility.audit.CurrentStaff;
 import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.problem.rest.JsonBody;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * {@code /admin/notices}: staff draft a notice to the venues that opted in and see its audience; an approver
@@ -81,7 +82,7 @@ public class NoticeResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw Refusals.notFound("problem.notice.not-found");
+            throw Refusals.notFound(VenueTexts::problem_notice_not_found);
         }
     }
 }

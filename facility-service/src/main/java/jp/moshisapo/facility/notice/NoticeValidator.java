@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
+import jp.moshisapo.facility.text.VenueTexts;
+import jp.moshisapo.facility.text.Wording;
 import jp.moshisapo.facility.venue.BusinessType;
 
 /** Checks a notice before anything is stored: every field's problem at once, at its field. */
@@ -30,8 +32,10 @@ final class NoticeValidator {
 
     static Valid validate(NoticeRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
-        String subject = text(request.subject(), "subject", MAX_SUBJECT, CONTROL, errors);
-        String body = text(request.body(), "body", MAX_BODY, BODY_CONTROL, errors);
+        String subject = text(request.subject(), "subject", VenueTexts::field_notice_subject_required, MAX_SUBJECT,
+                CONTROL, errors);
+        String body = text(request.body(), "body", VenueTexts::field_notice_body_required, MAX_BODY,
+                BODY_CONTROL, errors);
         String url = surveyUrl(request.surveyUrl(), errors);
         List<BusinessType> types = new ArrayList<>();
         List<String> typeNames = request.businessTypes() == null ? List.of() : request.businessTypes();
@@ -39,7 +43,7 @@ final class NoticeValidator {
             try {
                 types.add(BusinessType.valueOf(String.valueOf(typeNames.get(i))));
             } catch (IllegalArgumentException e) {
-                errors.add(FieldProblem.of("businessTypes[" + i + "]", "field.notice.business-type.unknown"));
+                errors.add(FieldProblem.of("businessTypes[" + i + "]", VenueTexts::field_notice_business_type_unknown));
             }
         }
         List<String> municipalities = new ArrayList<>();
@@ -47,7 +51,7 @@ final class NoticeValidator {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i) == null ? "" : names.get(i).strip();
             if (name.length() > MAX_MUNICIPALITY || !MUNICIPALITY.matcher(name).matches()) {
-                errors.add(FieldProblem.of("municipalities[" + i + "]", "field.notice.municipality.unknown"));
+                errors.add(FieldProblem.of("municipalities[" + i + "]", VenueTexts::field_notice_municipality_unknown));
             } else {
                 municipalities.add(name);
             }
@@ -58,14 +62,15 @@ final class NoticeValidator {
         return new Valid(subject, body, url, new Audience(types, municipalities));
     }
 
-    private static String text(String value, String field, int max, Pattern forbidden, List<FieldProblem> errors) {
+    private static String text(String value, String field, Wording whenMissing, int max, Pattern forbidden,
+            List<FieldProblem> errors) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {
-            errors.add(FieldProblem.of(field, "field.notice." + field + ".required"));
+            errors.add(FieldProblem.of(field, whenMissing));
         } else if (text.codePointCount(0, text.length()) > max) {
-            errors.add(FieldProblem.of(field, "field.too-long", max));
+            errors.add(FieldProblem.of(field, t -> t.field_too_long(max)));
         } else if (forbidden.matcher(text).find()) {
-            errors.add(FieldProblem.of(field, "field.control-characters"));
+            errors.add(FieldProblem.of(field, VenueTexts::field_control_characters));
         }
         return text;
     }
@@ -84,7 +89,7 @@ final class NoticeValidator {
         } catch (URISyntaxException e) {
             // refused below
         }
-        errors.add(FieldProblem.of("surveyUrl", "field.notice.survey-url.invalid"));
+        errors.add(FieldProblem.of("surveyUrl", VenueTexts::field_notice_survey_url_invalid));
         return null;
     }
 }

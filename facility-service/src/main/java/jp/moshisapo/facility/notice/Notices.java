@@ -13,6 +13,7 @@ import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.text.Texts;
 import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.problem.ProblemException;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * Notices to venues with four eyes: one staff member drafts (and sees the audience's size), another approves;
@@ -42,7 +43,7 @@ public class Notices {
     }
 
     public Notice get(UUID id) {
-        return notices.find(id, false).orElseThrow(() -> Refusals.notFound("problem.notice.not-found"));
+        return notices.find(id, false).orElseThrow(() -> Refusals.notFound(VenueTexts::problem_notice_not_found));
     }
 
     public List<Notice> newest(int limit) {
@@ -60,7 +61,8 @@ public class Notices {
     /** Approves a draft: the approver must be someone else; a second approval changes nothing. */
     @Transactional
     public Notice approve(Actor approver, UUID id) {
-        Notice notice = notices.find(id, true).orElseThrow(() -> Refusals.notFound("problem.notice.not-found"));
+        Notice notice = notices.find(id, true)
+                .orElseThrow(() -> Refusals.notFound(VenueTexts::problem_notice_not_found));
         if (notice.state() == Notice.State.APPROVED) {
             return notice;
         }
@@ -69,7 +71,7 @@ public class Notices {
             QuarkusTransaction.requiringNew().run(() -> audit.record(approver, AuditAction.NOTICE_APPROVAL_REFUSED,
                     Map.of("notice", id.toString())));
             throw new ProblemException(403, "self-approval", "Self-approval refused",
-                    Texts.bilingual("problem.notice.own-draft"));
+                    Texts.bilingual(VenueTexts::problem_notice_own_draft));
         }
         List<Map.Entry<Facility, UUID>> audience = notices.audience(notice.audience());
         for (Map.Entry<Facility, UUID> venue : audience) {

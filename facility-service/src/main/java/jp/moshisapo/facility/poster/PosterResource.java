@@ -12,6 +12,7 @@ import jp.moshisapo.facility.code.ActiveCodes;
 import jp.moshisapo.facility.code.CodeResource;
 import jp.moshisapo.facility.code.RegisteredCode;
 import jp.moshisapo.facility.problem.Refusals;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * A code's A4 poster, public like the poster on the venue's door. Only active codes have one: a revoked code's
@@ -33,7 +34,8 @@ public class PosterResource {
     @GET
     @Produces("application/pdf")
     public Response poster(@PathParam("code") String code, @QueryParam("download") String download) {
-        RegisteredCode found = codes.find(code).orElseThrow(() -> Refusals.notFound("problem.code.not-found"));
+        RegisteredCode found = codes.find(code)
+                .orElseThrow(() -> Refusals.notFound(VenueTexts::problem_code_not_found));
         String disposition = "1".equals(download) || "true".equals(download) ? "attachment" : "inline";
         return Response.ok(posters.one(found.facility(), found.code()))
                 .header("Content-Disposition", disposition + "; filename=\"poster-"

@@ -1,11 +1,11 @@
 package jp.moshisapo.facility.problem;
 
-import java.util.List;
+import jp.moshisapo.facility.text.Wording;
 
-/** A rejected field and the text key (plus arguments) of the message to show beside it. */
-public record FieldProblem(String field, String messageKey, List<Object> args) {
+/** A rejected field and the message to show beside it, worded in the caller's language when answered. */
+public record FieldProblem(String field, Wording message) {
 
-    public static FieldProblem of(String field, String messageKey, Object... args) {
-        return new FieldProblem(field, messageKey, List.of(args));
+    public static FieldProblem of(String field, Wording message) {
+        return new FieldProblem(field, message);
     }
 }

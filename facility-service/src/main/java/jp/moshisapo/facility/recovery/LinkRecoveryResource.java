@@ -15,7 +15,8 @@ import java.util.Map;
 import jp.moshisapo.facility.mail.MailAddress;
 import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
-import jp.moshisapo.facility.text.TextCatalog;
+import jp.moshisapo.facility.text.Texts;
+import jp.moshisapo.facility.text.VenueTexts;
 import jp.moshisapo.problem.Language;
 import jp.moshisapo.problem.rest.JsonBody;
 
@@ -33,12 +34,10 @@ public class LinkRecoveryResource {
 
     private final JsonBody body;
     private final LinkRecovery recovery;
-    private final TextCatalog texts;
 
-    LinkRecoveryResource(JsonBody body, LinkRecovery recovery, TextCatalog texts) {
+    LinkRecoveryResource(JsonBody body, LinkRecovery recovery) {
         this.body = body;
         this.recovery = recovery;
-        this.texts = texts;
     }
 
     @POST
@@ -49,9 +48,9 @@ public class LinkRecoveryResource {
         LinkRecoveryRequest request = body.read(json, LinkRecoveryRequest.class, MAX_BODY_BYTES);
         String address = MailAddress.parse(request.email()).orElseThrow(() -> Refusals.invalid(
                 FieldProblem.of("email", request.email() == null || request.email().isBlank()
-                        ? "field.email.required" : "field.email.invalid")));
+                        ? VenueTexts::field_email_required : VenueTexts::field_email_invalid)));
         Language language = Language.resolve(lang, acceptLanguage);
         recovery.recover(address, language);
-        return Response.accepted(Map.of("message", texts.of(language).get("recovery.accepted"))).build();
+        return Response.accepted(Map.of("message", Texts.of(language).recovery_accepted())).build();
     }
 }

@@ -13,6 +13,7 @@ import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.protocol.code.InvalidCodeException;
 import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * {@code GET /admin/codes/{code}}: when a case occurs the prefecture asks the venue for the printed code (seed:
@@ -39,11 +40,11 @@ public class StaffLookupResource {
             code = PrintedCode.parse(typed);
         } catch (InvalidCodeException e) {
             // Say what was wrong: staff are reading a code over the phone and can ask again.
-            throw Refusals.invalid(FieldProblem.of("code", "field.code." + e.reason().name()));
+            throw Refusals.invalid(FieldProblem.of("code", t -> t.field_code(e.reason())));
         }
         return lookup.lookUp(staff.get(), code)
                 .map(found -> view(found.code(), found.facility()))
-                .orElseThrow(() -> Refusals.notFound("problem.code.not-found"));
+                .orElseThrow(() -> Refusals.notFound(VenueTexts::problem_code_not_found));
     }
 
     private static StaffCodeView view(CodeRecord code, Facility facility) {

@@ -10,6 +10,7 @@ import jp.moshisapo.facility.problem.FieldProblem;
 import jp.moshisapo.facility.problem.Refusals;
 import jp.moshisapo.facility.venue.BusinessType;
 import jp.moshisapo.protocol.code.PrintedCode;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * A staff search as parsed from the query string: the text (a name, address, phone number, postal code or part of a
@@ -36,10 +37,10 @@ public record VenueQuery(String text, String digits, String codeFragment, Busine
             String compact = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", "");
             int length = compact.codePointCount(0, compact.length());
             if (text.length() > MAX_TEXT) {
-                errors.add(FieldProblem.of("q", "field.search.q.too-long", MAX_TEXT));
+                errors.add(FieldProblem.of("q", t -> t.field_search_q_too_long(MAX_TEXT)));
             } else if (length < 2) {
                 // One character matches thousands of venues and no index can narrow it.
-                errors.add(FieldProblem.of("q", "field.search.q.too-short"));
+                errors.add(FieldProblem.of("q", VenueTexts::field_search_q_too_short));
             }
         }
         BusinessType type = null;
@@ -47,17 +48,17 @@ public record VenueQuery(String text, String digits, String codeFragment, Busine
             try {
                 type = BusinessType.valueOf(businessType.strip());
             } catch (IllegalArgumentException e) {
-                errors.add(FieldProblem.of("businessType", "field.search.businessType"));
+                errors.add(FieldProblem.of("businessType", VenueTexts::field_search_businessType));
             }
         }
         String place = blankToNull(municipality);
         if (place != null && place.length() > 20) {
-            errors.add(FieldProblem.of("municipality", "field.search.municipality"));
+            errors.add(FieldProblem.of("municipality", VenueTexts::field_search_municipality));
         }
         int pageNumber = number(page, 1, 1, MAX_PAGE, "page", errors);
         int pageSize = number(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
         if (text == null && type == null && place == null && errors.isEmpty()) {
-            errors.add(FieldProblem.of("q", "field.search.empty"));
+            errors.add(FieldProblem.of("q", VenueTexts::field_search_empty));
         }
         if (!errors.isEmpty()) {
             throw Refusals.invalid(errors);
@@ -101,7 +102,7 @@ public record VenueQuery(String text, String digits, String codeFragment, Busine
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(FieldProblem.of(field, "field.search.range", min, max));
+        errors.add(FieldProblem.of(field, t -> t.field_search_range(min, max)));
         return fallback;
     }
 

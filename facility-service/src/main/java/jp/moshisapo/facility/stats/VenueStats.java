@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.moshisapo.facility.jdbc.Jdbc;
-import jp.moshisapo.facility.text.Texts;
+import jp.moshisapo.facility.text.VenueTexts;
 import jp.moshisapo.facility.venue.BusinessType;
 import jp.moshisapo.protocol.stats.Statistics;
 import jp.moshisapo.protocol.stats.StatsTable;
@@ -33,17 +33,17 @@ public class VenueStats {
     }
 
     /** Business types are named as the form names them, in {@code texts}' language. */
-    public Statistics venues(Texts texts) {
+    public Statistics venues(VenueTexts texts) {
         return new Statistics(0, List.of(byBusinessType(texts), byMunicipality(), registrationsPerDay()));
     }
 
-    private StatsTable byBusinessType(Texts texts) {
+    private StatsTable byBusinessType(VenueTexts texts) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Arrays.stream(BusinessType.values()).forEach(type -> counts.put(type.name(), 0L));
         jdbc.list("SELECT business_type, count(*) FROM facility.facilities GROUP BY 1",
                 row -> counts.put(row.getString(1), row.getLong(2)));
         Map<String, Long> labelled = new LinkedHashMap<>();
-        counts.forEach((type, count) -> labelled.put(texts.get(BusinessType.valueOf(type).labelKey()), count));
+        counts.forEach((type, count) -> labelled.put(texts.businessType(BusinessType.valueOf(type)), count));
         return table("venuesByBusinessType", List.of("businessType", "venues"), labelled);
     }
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jp.moshisapo.facility.text.TextCatalog;
+import jp.moshisapo.facility.text.Texts;
 import jp.moshisapo.problem.Language;
 import jp.moshisapo.protocol.stats.Statistics;
 
@@ -18,15 +18,13 @@ import jp.moshisapo.protocol.stats.Statistics;
 public class VenueStatsResource {
 
     private final VenueStats stats;
-    private final TextCatalog texts;
 
-    VenueStatsResource(VenueStats stats, TextCatalog texts) {
+    VenueStatsResource(VenueStats stats) {
         this.stats = stats;
-        this.texts = texts;
     }
 
     @GET
     public Statistics venues(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
-        return stats.venues(texts.of(Language.resolve(lang, accept)));
+        return stats.venues(Texts.of(Language.resolve(lang, accept)));
     }
 }

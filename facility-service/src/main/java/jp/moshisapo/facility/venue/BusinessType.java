@@ -2,7 +2,7 @@ package jp.moshisapo.facility.venue;
 
 /**
  * 業態: the kinds of venue and event in the seed's 「利用対象施設・イベントの例」; labels and examples are texts
- * ({@code businessType.<NAME>.label} / {@code .examples}).
+ * ({@code businessType_$<NAME>} / {@code businessTypeExamples_$<NAME>}).
  */
 public enum BusinessType {
     FOOD_SERVICE,
@@ -14,13 +14,5 @@ public enum BusinessType {
     COMMERCIAL,
     INDOOR_EVENT,
     OUTDOOR_EVENT,
-    OTHER;
-
-    public String labelKey() {
-        return "businessType." + name() + ".label";
-    }
-
-    public String examplesKey() {
-        return "businessType." + name() + ".examples";
-    }
+    OTHER
 }

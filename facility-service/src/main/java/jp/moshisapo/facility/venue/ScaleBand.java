@@ -7,9 +7,5 @@ public enum ScaleBand {
     UP_TO_100,
     UP_TO_300,
     UP_TO_1000,
-    OVER_1000;
-
-    public String labelKey() {
-        return "scale." + name() + ".label";
-    }
+    OVER_1000
 }

@@ -7,11 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import jp.moshisapo.facility.text.Texts;
-import jp.moshisapo.facility.venue.BusinessType;
-import jp.moshisapo.facility.venue.ScaleBand;
 import jp.moshisapo.problem.Language;
 
 /**
@@ -31,20 +26,8 @@ public class PageResource {
 
     @GET
     public Response form(@QueryParam("lang") String lang) {
-        Language language = Language.resolve(lang, null);
-        Texts texts = pages.texts(language);
-        return pages.cached("form", language, Map.of(
-                "scripts", Pages.script("form.js") + Pages.script("recover.js"),
-                "businessTypeOptions", options(Stream.of(BusinessType.values())
-                        .map(type -> option(type.name(), texts.get(type.labelKey()),
-                                texts.has(type.examplesKey()) ? texts.get(type.examplesKey()) : "")),
-                        texts),
-                "scaleOptions", options(Stream.of(ScaleBand.values())
-                        .map(band -> option(band.name(), texts.get(band.labelKey()), "")), texts),
-                "examplesList", Stream.of(BusinessType.values()).filter(type -> texts.has(type.examplesKey()))
-                        .map(type -> "<dt>" + Html.escape(texts.get(type.labelKey())) + "</dt><dd>"
-                                + Html.escape(texts.get(type.examplesKey())) + "</dd>")
-                        .collect(Collectors.joining("\n"))));
+        return pages.cached("form", Language.resolve(lang, null), Map.of(
+                "scripts", Pages.script("form.js") + Pages.script("recover.js")));
     }
 
     @GET
@@ -58,15 +41,5 @@ public class PageResource {
     public Response manage(@QueryParam("lang") String lang) {
         return pages.cached("manage", Language.resolve(lang, null), Map.of(
                 "scripts", Pages.script("manage.js") + Pages.script("recover.js")));
-    }
-
-    private static String options(Stream<String> options, Texts texts) {
-        return "<option value=\"\">" + Html.escape(texts.get("form.select-placeholder")) + "</option>\n"
-                + options.collect(Collectors.joining("\n"));
-    }
-
-    private static String option(String value, String label, String examples) {
-        return "<option value=\"" + value + "\" data-examples=\"" + Html.escape(examples) + "\">"
-                + Html.escape(label) + "</option>";
     }
 }

@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
-import jp.moshisapo.facility.text.TextCatalog;
-import jp.moshisapo.facility.text.Texts;
 import jp.moshisapo.problem.Language;
 
 /** Renders the server-side pages with the headers every page gets. */
@@ -34,12 +32,10 @@ public class Pages {
     private static final Set<String> SHOWING_TOKEN = Set.of("form", "manage");
 
     private final Engine qute;
-    private final TextCatalog catalog;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    Pages(Engine qute, TextCatalog catalog) {
+    Pages(Engine qute) {
         this.qute = qute;
-        this.catalog = catalog;
     }
 
     /** The tag that loads one of our own scripts from {@code /assets/} (never inline code). */
@@ -48,23 +44,18 @@ public class Pages {
     }
 
     /** A page that depends only on the language (rendered once per language). */
-    public Response cached(String name, Language language, Map<String, String> values) {
+    public Response cached(String name, Language language, Map<String, ?> values) {
         String html = cache.computeIfAbsent(name + "/" + language.code(), key -> render(name, language, values));
         Response.ResponseBuilder response = Response.ok(html, HTML);
         return SHOWING_TOKEN.contains(name) ? secured(NoStore.apply(response)).build() : ok(response);
     }
 
-    public Response render(String name, Language language, Map<String, String> values, Response.Status status) {
+    public Response render(String name, Language language, Map<String, ?> values, Response.Status status) {
         return ok(Response.status(status).entity(render(name, language, values)).type(HTML));
     }
 
-    public Texts texts(Language language) {
-        return catalog.of(language);
-    }
-
-    private String render(String name, Language language, Map<String, String> values) {
-        Map<String, String> all = new HashMap<>(common(language));
-        all.put("title", catalog.of(language).get("page.title." + name));
+    private String render(String name, Language language, Map<String, ?> values) {
+        Map<String, Object> all = new HashMap<>(common(language));
         all.put("scripts", "");
         all.putAll(values);
         TemplateInstance page = instance(name, language);
@@ -72,9 +63,12 @@ public class Pages {
         return page.render();
     }
 
-    /** {@code templates/web/<name>.html}; Qute escapes every value unless the template asks for {@code .raw}. */
+    /**
+     * {@code templates/web/<name>.html} with its texts ({@code {t:…}}) in {@code language}; Qute escapes every value
+     * unless the template asks for {@code .raw}.
+     */
     private TemplateInstance instance(String name, Language language) {
-        return qute.getTemplate("web/" + name).data("t", catalog.of(language));
+        return qute.getTemplate("web/" + name).instance().setLocale(language.locale());
     }
 
     private static Map<String, String> common(Language language) {

@@ -64,6 +64,7 @@ class RegistrationMailIT {
             assertTrue(body.contains("019-629-5487") && body.contains("岩手県庁 保健福祉部 健康国保課"), body);
         }
         assertFalse(text.contains("<strong>"), "the plain text has no markup: " + text);
+        assertTrue(Pattern.compile("医療情報担当\\R電話：019-629-5487").matcher(text).find(), "contact lines: " + text);
 
         Matcher link = MANAGEMENT_LINK.matcher(text);
         assertTrue(link.find(), text);
@@ -84,10 +85,12 @@ class RegistrationMailIT {
     @Test
     void aVenueThatRegisteredInEnglishGetsTheMailInEnglish() {
         String address = Inbox.newAddress("english");
-        JsonPath venue = register(form("Moshisapo Cafe", address, "Hall"), "en");
+        JsonPath venue = register(form("Moshisapo Cafe & <Bar>", address, "Hall"), "en");
         MimeMessage mail = Inbox.await(address, 1).get(0);
-        assertEquals("[もしサポ岩手] Your QR codes have been issued (Moshisapo Cafe)", Inbox.subject(mail));
+        assertEquals("[もしサポ岩手] Your QR codes have been issued (Moshisapo Cafe & <Bar>)", Inbox.subject(mail));
         String text = Inbox.text(mail);
+        assertTrue(text.contains("Moshisapo Cafe & <Bar>"), "the name as typed: " + text);
+        assertTrue(Inbox.html(mail).contains("Moshisapo Cafe &amp; &lt;Bar&gt;"), "the name escaped once in HTML");
         assertTrue(text.contains("Code: " + venue.getString("rooms[0].code")), text);
         assertTrue(text.contains("Do not post the QR codes on social media"), text);
     }

@@ -1,6 +1,6 @@
 package jp.moshisapo.facility.registration;
 
-import jp.moshisapo.facility.venue.RoomNames;
+import jp.moshisapo.facility.input.RoomNames;
 import jp.moshisapo.facility.venue.ScaleBand;
 import jp.moshisapo.facility.venue.BusinessType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +12,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.lang.reflect.Proxy;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import jp.moshisapo.facility.problem.FieldProblem;
-import jp.moshisapo.facility.text.Texts;
-import jp.moshisapo.problem.FieldError;
-import jp.moshisapo.problem.Language;
-import jp.moshisapo.problem.ProblemException;
+import jp.moshisapo.facility.text.VenueTexts;
 import org.junit.jupiter.api.Test;
 
 class RegistrationValidatorTest {
@@ -27,15 +26,30 @@ class RegistrationValidatorTest {
                 "10-1", "019-629-5487", "shop@example.jp", true, false, List.of("1階 客席", "2階 座敷"));
     }
 
+    /** Each rejected field with the text chosen for it, as {@link #said} writes it. */
     private static Map<String, String> errors(RegistrationRequest request) {
-        ProblemException problem = assertThrows(ProblemException.class, () -> RegistrationValidator.validate(request));
-        return problem.problem().in(Language.JA, null).errors().stream()
-                .collect(Collectors.toMap(FieldError::field, FieldError::message));
+        Refused refused = assertThrows(Refused.class, () -> RegistrationValidator.validate(request, Refused::new));
+        return refused.errors.stream()
+                .collect(Collectors.toMap(FieldProblem::field, error -> error.message().in(TEXT_NAMES)));
     }
 
-    /** The Japanese message the venue reads for {@code key}. */
-    private static String ja(String key, Object... args) {
-        return Texts.bilingual(key, args).ja();
+    /** Names the text a wording picks, with its arguments: {@code field_too_long(100)}. */
+    private static final VenueTexts TEXT_NAMES = (VenueTexts) Proxy.newProxyInstance(VenueTexts.class.getClassLoader(),
+            new Class<?>[] {VenueTexts.class}, (proxy, method, args) -> said(method.getName(),
+                    args == null ? new Object[0] : args));
+
+    private static String said(String text, Object... args) {
+        return args.length == 0 ? text
+                : text + Stream.of(args).map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static final class Refused extends RuntimeException {
+        final List<FieldProblem> errors;
+
+        Refused(List<FieldProblem> errors) {
+            super("refused", null, false, false);
+            this.errors = errors;
+        }
     }
 
     @Test
@@ -56,15 +70,15 @@ class RegistrationValidatorTest {
                 null));
 
         assertEquals(Map.of(
-                "businessType", ja("field.businessType.required"),
-                "scale", ja("field.scale.required"),
-                "name", ja("field.name.required"),
-                "postalCode", ja("field.postalCode.required"),
-                "address1", ja("field.address1.required"),
-                "phone", ja("field.phone.required"),
-                "email", ja("field.email.required"),
-                "termsAccepted", ja("field.termsAccepted.required"),
-                "rooms", ja("field.rooms.required")), errors);
+                "businessType", said("field_businessType_required"),
+                "scale", said("field_scale_required"),
+                "name", said("field_name_required"),
+                "postalCode", said("field_postalCode_required"),
+                "address1", said("field_address1_required"),
+                "phone", said("field_phone_required"),
+                "email", said("field_email_required"),
+                "termsAccepted", said("field_termsAccepted_required"),
+                "rooms", said("field_rooms_required")), errors);
     }
 
     @Test
@@ -72,16 +86,16 @@ class RegistrationValidatorTest {
         Map<String, String> errors = errors(new RegistrationRequest("CASINO", "HUGE", "x".repeat(101), "12-34567",
                 "盛岡市", "二行\n目", "12345", "shop@", true, false, List.of("1階", "", "１階", "y".repeat(51))));
 
-        assertEquals(ja("field.businessType.required"), errors.get("businessType"));
-        assertEquals(ja("field.scale.required"), errors.get("scale"));
-        assertEquals(ja("field.too-long", RegistrationValidator.MAX_NAME), errors.get("name"));
-        assertEquals(ja("field.postalCode.invalid"), errors.get("postalCode"));
-        assertEquals(ja("field.control-characters"), errors.get("address2"));
-        assertEquals(ja("field.phone.invalid"), errors.get("phone"));
-        assertEquals(ja("field.email.invalid"), errors.get("email"));
-        assertEquals(ja("field.room.required"), errors.get("rooms[1]"));
-        assertEquals(ja("field.room.duplicate"), errors.get("rooms[2]"));
-        assertEquals(ja("field.too-long", RoomNames.MAX_LENGTH), errors.get("rooms[3]"));
+        assertEquals(said("field_businessType_required"), errors.get("businessType"));
+        assertEquals(said("field_scale_required"), errors.get("scale"));
+        assertEquals(said("field_too_long", RegistrationValidator.MAX_NAME), errors.get("name"));
+        assertEquals(said("field_postalCode_invalid"), errors.get("postalCode"));
+        assertEquals(said("field_control_characters"), errors.get("address2"));
+        assertEquals(said("field_phone_invalid"), errors.get("phone"));
+        assertEquals(said("field_email_invalid"), errors.get("email"));
+        assertEquals(said("field_room_required"), errors.get("rooms[1]"));
+        assertEquals(said("field_room_duplicate"), errors.get("rooms[2]"));
+        assertEquals(said("field_too_long", RoomNames.MAX_LENGTH), errors.get("rooms[3]"));
         assertFalse(errors.containsKey("address1"));
         assertFalse(errors.containsKey("rooms[0]"));
     }
@@ -96,7 +110,7 @@ class RegistrationValidatorTest {
             RegistrationValidator.validate(with("020-8570", phone));
         }
         for (String phone : List.of("19-629-5487", "019-629-54", "019-629-5487 内線12", "+81-19-629-5487")) {
-            assertEquals(ja("field.phone.invalid"), errors(with("020-8570", phone)).get("phone"), phone);
+            assertEquals(said("field_phone_invalid"), errors(with("020-8570", phone)).get("phone"), phone);
         }
     }
 
@@ -111,7 +125,7 @@ class RegistrationValidatorTest {
                 request.name(), request.postalCode(), request.address1(), request.address2(), request.phone(),
                 request.email(), true, false, rooms));
 
-        assertEquals(Map.of("rooms", ja("field.rooms.too-many", RoomNames.MAX_ACTIVE)), errors);
+        assertEquals(Map.of("rooms", said("field_rooms_too_many", RoomNames.MAX_ACTIVE)), errors);
     }
 
     @Test
@@ -120,7 +134,8 @@ class RegistrationValidatorTest {
         List<String> names = RoomNames.check(List.of("Hall A", "3階"), java.util.Set.of("hall  a"), errors);
 
         assertEquals(List.of("3階"), names);
-        assertEquals(List.of(FieldProblem.of("rooms[0]", "field.room.duplicate")), errors);
+        assertEquals(List.of("rooms[0]"), errors.stream().map(FieldProblem::field).toList());
+        assertEquals("field_room_duplicate", errors.get(0).message().in(TEXT_NAMES));
         assertTrue(RoomNames.check(Collections.emptyList(), java.util.Set.of(), new ArrayList<>()).isEmpty());
     }
 

@@ -1,12 +1,14 @@
-package jp.moshisapo.facility.venue;
+package jp.moshisapo.facility.input;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import jp.moshisapo.facility.problem.FieldProblem;
+import jp.moshisapo.facility.text.VenueTexts;
 
 /**
  * Room / floor / table names: one code each (the seed asks for a code per room where 3密 conditions overlap).
@@ -28,11 +30,11 @@ public final class RoomNames {
      */
     public static List<String> check(List<String> rooms, Set<String> taken, List<FieldProblem> errors) {
         if (rooms == null || rooms.isEmpty()) {
-            errors.add(FieldProblem.of("rooms", "field.rooms.required"));
+            errors.add(FieldProblem.of("rooms", VenueTexts::field_rooms_required));
             return List.of();
         }
         if (rooms.size() + taken.size() > MAX_ACTIVE) {
-            errors.add(FieldProblem.of("rooms", "field.rooms.too-many", MAX_ACTIVE));
+            errors.add(FieldProblem.of("rooms", t -> t.field_rooms_too_many(MAX_ACTIVE)));
             return List.of();
         }
         Set<String> seen = new HashSet<>();
@@ -40,13 +42,13 @@ public final class RoomNames {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < rooms.size(); i++) {
             String field = "rooms[" + i + "]";
-            TextField.check(field, "field.room", rooms.get(i), true, MAX_LENGTH, errors).ifPresent(name -> {
-                if (!seen.add(comparable(name))) {
-                    errors.add(FieldProblem.of(field, "field.room.duplicate"));
-                } else {
-                    names.add(name);
-                }
-            });
+            Optional<String> name = TextField.required(field, rooms.get(i), VenueTexts::field_room_required,
+                    MAX_LENGTH, errors);
+            if (name.isPresent() && !seen.add(comparable(name.get()))) {
+                errors.add(FieldProblem.of(field, VenueTexts::field_room_duplicate));
+            } else {
+                name.ifPresent(names::add);
+            }
         }
         return names;
     }

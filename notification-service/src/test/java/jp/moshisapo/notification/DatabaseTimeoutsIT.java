@@ -6,10 +6,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import jp.moshisapo.servers.ConnectionTimeouts;
 import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
 import jp.moshisapo.servers.LineSimulatorTestResource;
@@ -32,11 +30,6 @@ class DatabaseTimeoutsIT {
 
     @Test
     void pooledConnectionsCarryTheStatementAndSocketTimeouts() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
-            rs.next();
-            assertEquals("1min", rs.getString(1));
-            assertEquals(90_000, c.getNetworkTimeout(), "socketTimeout in milliseconds");
-        }
+        assertEquals(new ConnectionTimeouts("1min", 90_000), ConnectionTimeouts.of(dataSource));
     }
 }

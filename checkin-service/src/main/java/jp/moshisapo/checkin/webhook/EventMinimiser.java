@@ -72,7 +72,7 @@ final class EventMinimiser {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
-            String string = value == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
+            String string = value == JsonToken.VALUE_STRING ? parser.getText() : WebhookBody.skip(parser);
             switch (field) {
                 case "id" -> id = string;
                 case "type" -> messageType = string;
@@ -91,10 +91,5 @@ final class EventMinimiser {
             generator.writeStringField("text", Understood.of(text).minimalText());
         }
         generator.writeEndObject();
-    }
-
-    private static String skip(JsonParser parser) throws IOException {
-        parser.skipChildren();
-        return null;
     }
 }

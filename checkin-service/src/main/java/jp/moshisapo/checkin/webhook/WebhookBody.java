@@ -126,7 +126,8 @@ public final class WebhookBody {
         return userId;
     }
 
-    private static String skip(JsonParser parser) throws IOException {
+    /** Skips the value at the parser (a whole object or array); null, for the field it stood for. */
+    static String skip(JsonParser parser) throws IOException {
         parser.skipChildren();
         return null;
     }

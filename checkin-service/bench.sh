@@ -3,6 +3,7 @@
 # generator, which starts Kafka, PostgreSQL, the LINE simulator and the service jar as separate processes.
 # Options: --duration 60 --warmup 15 --threads 48 --rate 0 (check-ins/s, 0 = unlimited) --venues 200
 #          --reply-limit 100000 (the simulator's reply API rate limit; LINE's is 2,000 requests/s)
+#          --client lean (signed events posted on kept-alive sockets) or simulator (the simulator posts them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl checkin-service package -DskipTests

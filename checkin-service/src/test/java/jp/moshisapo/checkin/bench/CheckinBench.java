@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -76,11 +77,13 @@ public final class CheckinBench {
         int rate = Integer.parseInt(options.getOrDefault("rate", "0"));
         int venues = Integer.parseInt(options.getOrDefault("venues", "200"));
         int replyLimit = Integer.parseInt(options.getOrDefault("reply-limit", "100000"));
+        Load.Client client = Load.Client.valueOf(options.getOrDefault("client", "lean").toUpperCase(Locale.ROOT));
         Path jar = serviceJar();
         Path runDir = Files.createDirectories(jar.getParent().getParent().resolve("bench"));
 
-        System.out.printf("checkin benchmark: %d s warm-up, %d s measured, %d threads, rate %s, %d venues%n",
-                warmup.toSeconds(), duration.toSeconds(), threads, rate == 0 ? "unlimited" : rate + "/s", venues);
+        System.out.printf("checkin benchmark: %d s warm-up, %d s measured, %d threads, rate %s, %d venues, %s client%n",
+                warmup.toSeconds(), duration.toSeconds(), threads, rate == 0 ? "unlimited" : rate + "/s", venues,
+                client.name().toLowerCase(Locale.ROOT));
         try (KafkaServer kafka = KafkaServer.start(); PostgresServer postgres = PostgresServer.start();
                 LineSimulator sim = LineSimulator.start(LineSimulatorConfig.defaults()
                         .withReplyPerSecond(replyLimit).withPushPerSecond(replyLimit))) {
@@ -113,7 +116,7 @@ public final class CheckinBench {
             try (ChildProcess service = ChildProcess.start("checkin-service", command, runDir, env,
                     runDir.resolve("checkin-service.log"))) {
                 awaitReady(service, managementPort);
-                Load load = new Load(sim, codes, threads, rate);
+                Load load = new Load(sim, client, codes, threads, rate);
                 print("warm-up", load.run(warmup, "warmup"));
                 CpuUse before = CpuUse.now(service.pid(), postgres.port());
                 ServiceMetrics metricsBefore = ServiceMetrics.scrape(managementPort);

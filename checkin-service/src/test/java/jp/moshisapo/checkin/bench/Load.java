@@ -8,23 +8,34 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import jp.moshisapo.checkin.dialogue.PostbackData;
 import jp.moshisapo.linesim.LineSimulator;
-import jp.moshisapo.linesim.webhook.WebhookResult;
+import jp.moshisapo.linesim.webhook.SignedWebhook;
 import jp.moshisapo.protocol.code.PrintedCode;
 
 /**
  * Residents checking in as fast as the threads go (or at a fixed rate): each check-in is the text the QR redirect
- * prefills (a signed message webhook) followed by the tap on 同意する (a signed postback webhook), posted by the
- * LINE simulator exactly as LINE would. The postback carries the consent button's data for that scan; a resident
- * this quick taps before the prompt is on screen, which changes nothing for the service: one resident's events are
- * processed in order.
+ * prefills (a signed message webhook) followed by the tap on 同意する (a signed postback webhook), built and signed
+ * by the LINE simulator exactly as LINE would. The postback carries the consent button's data for that scan; a
+ * resident this quick taps before the prompt is on screen, which changes nothing for the service: one resident's
+ * events are processed in order.
+ *
+ * <p>Two clients post them: {@link Client#LEAN} (the default) signs each event before its timer starts and posts it
+ * on the thread's own kept-alive connection ({@link WebhookPoster}); {@link Client#SIMULATOR} lets the simulator
+ * post it with its JDK {@code HttpClient}, recording it in the chat history and for redelivery, as the drills do.
  */
 final class Load {
 
     private static final int USERS_PER_THREAD = 50;
 
+    /** Who posts the webhooks. */
+    enum Client {
+        LEAN, SIMULATOR
+    }
+
     private final LineSimulator sim;
+    private final Client client;
     private final List<PrintedCode> codes;
     private final int threads;
     private final double ratePerThread;
@@ -32,8 +43,9 @@ final class Load {
     private final Set<String> acceptedConsents = ConcurrentHashMap.newKeySet();
     private final AtomicLong failedRequests = new AtomicLong();
 
-    Load(LineSimulator sim, List<PrintedCode> codes, int threads, int checkinsPerSecond) {
+    Load(LineSimulator sim, Client client, List<PrintedCode> codes, int threads, int checkinsPerSecond) {
         this.sim = sim;
+        this.client = client;
         this.codes = codes;
         this.threads = threads;
         this.ratePerThread = checkinsPerSecond <= 0 ? 0 : (double) checkinsPerSecond / threads;
@@ -76,6 +88,7 @@ final class Load {
         private final long end;
         private final Latencies latencies = new Latencies();
         private final List<String> users = new ArrayList<>();
+        private final WebhookPoster poster = new WebhookPoster(sim.config().webhookUrl());
         private long checkins;
 
         Worker(String name, long end) {
@@ -105,29 +118,41 @@ final class Load {
                     checkins++;
                 }
             }
+            poster.close();
         }
 
         private boolean checkIn(String user, PrintedCode code) {
             Instant scannedAt = Instant.now();
-            if (!timed(() -> sim.sendText(user, "チェックイン " + code.display()))) {
+            String text = "チェックイン " + code.display();
+            boolean sent = client == Client.LEAN ? timed(sim.signedText(user, text))
+                    : timed(() -> sim.sendText(user, text).status());
+            if (!sent) {
                 return false;
             }
             String consent = new PostbackData.Consent(true, code, scannedAt).encode();
-            if (!timed(() -> sim.postback(user, consent))) {
+            boolean consented = client == Client.LEAN ? timed(sim.signedPostback(user, consent))
+                    : timed(() -> sim.postback(user, consent).status());
+            if (!consented) {
                 return false;
             }
             acceptedConsents.add(user + "|" + code.canonical() + "|" + scannedAt.toEpochMilli());
             return true;
         }
 
-        private boolean timed(java.util.function.Supplier<WebhookResult> request) {
+        private boolean timed(SignedWebhook webhook) {
+            return timed(() -> poster.post(webhook));
+        }
+
+        /** Times one webhook request; true when it answered 2xx. */
+        private boolean timed(IntSupplier request) {
             long start = System.nanoTime();
-            WebhookResult result = request.get();
+            int status = request.getAsInt();
             latencies.add(System.nanoTime() - start);
-            if (!result.ok()) {
+            boolean ok = status >= 200 && status < 300;
+            if (!ok) {
                 failedRequests.incrementAndGet();
             }
-            return result.ok();
+            return ok;
         }
 
         private static void parkNanos(long nanos) {

@@ -13,6 +13,7 @@ import jp.moshisapo.linesim.messaging.MessagingPlatform;
 import jp.moshisapo.linesim.messaging.RichMenus;
 import jp.moshisapo.linesim.messaging.Stats;
 import jp.moshisapo.linesim.resident.Residents;
+import jp.moshisapo.linesim.webhook.SignedWebhook;
 import jp.moshisapo.linesim.webhook.WebhookResult;
 import jp.moshisapo.linesim.webhook.WebhookSender;
 
@@ -145,6 +146,16 @@ public final class LineSimulator implements AutoCloseable {
 
     public WebhookResult postback(String userId, String data) {
         return residents.postback(userId, data);
+    }
+
+    /** What {@link #sendText} would post, signed but not sent: for load generators with their own client. */
+    public SignedWebhook signedText(String userId, String text) {
+        return residents.signedText(userId, text);
+    }
+
+    /** What {@link #postback} would post, signed but not sent. */
+    public SignedWebhook signedPostback(String userId, String data) {
+        return residents.signedPostback(userId, data);
     }
 
     /** Opens the QR URL (no redirect following), expects LINE's oaMessage redirect and sends its text. */

@@ -11,6 +11,7 @@ import com.linecorp.bot.webhook.model.PostbackEvent;
 import com.linecorp.bot.webhook.model.TextMessageContent;
 import com.linecorp.bot.webhook.model.UnfollowEvent;
 import com.linecorp.bot.webhook.model.UserSource;
+import jp.moshisapo.linesim.webhook.SignedWebhook;
 import jp.moshisapo.linesim.webhook.WebhookResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +179,28 @@ class WebhookIT {
         assertEquals(first.webhookEventId(), second.webhookEventId());
         assertEquals("consent=yes", second.postback().data());
         assertTrue(second.deliveryContext().isRedelivery());
+    }
+
+    @Test
+    void signedEventsAreWhatLineWouldPostWithALiveReplyTokenAndNothingIsSent() throws Exception {
+        SignedWebhook text = sim.signedText(HANAKO, "チェックイン ABCD-EFGH-J");
+        SignedWebhook postback = sim.signedPostback(HANAKO, "consent=yes&code=ABCDEFGHJ");
+
+        assertTrue(webhook.receivedNothingWithin(Duration.ofMillis(300)), "signing an event posts nothing");
+        CallbackRequest request = parser.handle(text.signature(), text.body());
+        MessageEvent message = assertInstanceOf(MessageEvent.class, request.events().get(0));
+        assertEquals("チェックイン ABCD-EFGH-J", ((TextMessageContent) message.message()).text());
+        assertEquals(HANAKO, ((UserSource) message.source()).userId());
+        assertFalse(message.deliveryContext().isRedelivery());
+        PostbackEvent consent = assertInstanceOf(PostbackEvent.class,
+                parser.handle(postback.signature(), postback.body()).events().get(0));
+        assertEquals("consent=yes&code=ABCDEFGHJ", consent.postback().data());
+
+        Api api = new Api(sim);
+        String reply = Api.replyBody(message.replyToken(), Api.text("a"));
+        assertEquals(200, api.post("/v2/bot/message/reply", reply).status(), "the reply token is live");
+        assertEquals(400, api.post("/v2/bot/message/reply", reply).status(), "and single-use");
+        assertThrows(WebhookParseException.class, () -> parser.handle(text.signature(), postback.body()));
     }
 
     @Test

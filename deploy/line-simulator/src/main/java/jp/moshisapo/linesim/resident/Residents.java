@@ -9,6 +9,7 @@ import jp.moshisapo.linesim.inbox.InboxMessage;
 import jp.moshisapo.linesim.inbox.Inboxes;
 import jp.moshisapo.linesim.inbox.ResidentLine;
 import jp.moshisapo.linesim.messaging.ReplyTokens;
+import jp.moshisapo.linesim.webhook.SignedWebhook;
 import jp.moshisapo.linesim.webhook.WebhookEvents;
 import jp.moshisapo.linesim.webhook.WebhookResult;
 import jp.moshisapo.linesim.webhook.WebhookSender;
@@ -84,6 +85,21 @@ public final class Residents {
 
     public WebhookResult postback(String userId, String data) {
         return postback(userId, data, data);
+    }
+
+    /**
+     * The message event {@link #sendText} would post, signed, for a load generator to post with its own client.
+     * Leaner than {@code sendText}: not shown in the chat history, not remembered for redelivery.
+     */
+    public SignedWebhook signedText(String userId, String text) {
+        requireCanTalk(userId);
+        return sender.signed(dated(userId, WebhookEvents.text(userId, newReplyToken(userId), text)));
+    }
+
+    /** The postback event {@link #postback} would post, signed, as {@link #signedText} is. */
+    public SignedWebhook signedPostback(String userId, String data) {
+        requireCanTalk(userId);
+        return sender.signed(dated(userId, WebhookEvents.postback(userId, newReplyToken(userId), data)));
     }
 
     /**

@@ -80,11 +80,21 @@ public final class WebhookSender {
         return new WebhookResult(post(body, signatureOrNull, config.get()), null, 1);
     }
 
+    /** The event as a first delivery would post it, for the caller to post; not remembered for redelivery. */
+    public SignedWebhook signed(ObjectNode event) {
+        return signed(event, config.get());
+    }
+
     private int post(ObjectNode event, boolean redelivery, LineSimulatorConfig cfg) {
         ObjectNode copy = event.deepCopy();
         ((ObjectNode) copy.get("deliveryContext")).put("isRedelivery", redelivery);
-        byte[] body = HttpIo.toJson(WebhookEvents.body(LineIds.botUserIdFor(cfg.botBasicId()), copy));
-        return post(body, WebhookSigner.sign(cfg.channelSecret(), body), cfg);
+        SignedWebhook signed = signed(copy, cfg);
+        return post(signed.body(), signed.signature(), cfg);
+    }
+
+    private static SignedWebhook signed(ObjectNode event, LineSimulatorConfig cfg) {
+        byte[] body = HttpIo.toJson(WebhookEvents.body(LineIds.botUserIdFor(cfg.botBasicId()), event));
+        return new SignedWebhook(body, WebhookSigner.sign(cfg.channelSecret(), body));
     }
 
     private int post(byte[] body, String signature, LineSimulatorConfig cfg) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.moshisapo.facility.code.CodeLinks;
 import jp.moshisapo.facility.config.FacilityConfig;
+import jp.moshisapo.facility.support.FixedCodes;
 import jp.moshisapo.facility.support.PdfReading;
 import jp.moshisapo.facility.support.TestConfig;
 import jp.moshisapo.protocol.code.PrintedCode;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class PosterRendererTest {
 
-    private static final PrintedCode CODE = PrintedCode.generate(new SecureRandom());
+    private static final PrintedCode CODE = PrintedCode.generate(FixedCodes.random(3));
     private static final CodeLinks LINKS = new CodeLinks(TestConfig.PUBLIC_BASE_URL);
     private static FacilityConfig config;
     private static PosterRenderer renderer;
@@ -107,7 +108,7 @@ class PosterRendererTest {
     void aVenueWithManyRoomsGetsOnePageEachWithItsOwnCode() {
         List<Poster> posters = new ArrayList<>();
         List<PrintedCode> codes = new ArrayList<>();
-        SecureRandom random = new SecureRandom();
+        SecureRandom random = FixedCodes.random(5);
         for (int i = 1; i <= 5; i++) {
             PrintedCode code = PrintedCode.generate(random);
             codes.add(code);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.moshisapo.facility.outbox.OutboxRepository;
+import jp.moshisapo.facility.qr.ScannerCheck;
 import jp.moshisapo.facility.venue.Facility;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.protocol.events.CodeState;
@@ -21,18 +22,23 @@ import jp.moshisapo.protocol.events.Topic;
 @ApplicationScoped
 public class CodeIssuer {
 
-    /** 40 random bits make a clash rare; a few redraws make one harmless. */
+    /**
+     * 40 random bits make a clash rare, and about one code in 1,500 is redrawn because its QR symbol may not scan
+     * ({@link ScannerCheck}); a few redraws make both harmless.
+     */
     private static final int MAX_DRAWS = 10;
 
     private final CodeRepository codes;
     private final OutboxRepository outbox;
     private final ObjectMapper json;
+    private final CodeLinks links;
     private final SecureRandom random = new SecureRandom();
 
-    CodeIssuer(CodeRepository codes, OutboxRepository outbox, ObjectMapper json) {
+    CodeIssuer(CodeRepository codes, OutboxRepository outbox, ObjectMapper json, CodeLinks links) {
         this.codes = codes;
         this.outbox = outbox;
         this.json = json;
+        this.links = links;
     }
 
     /** One new code per room, numbered after the venue's existing ones. */
@@ -64,11 +70,13 @@ public class CodeIssuer {
     private PrintedCode drawUnused(Facility facility, String room, int position, Instant now) {
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
             PrintedCode code = PrintedCode.generate(random);
-            if (codes.insertIfNew(code, facility.id(), room, position, now)) {
+            if (ScannerCheck.detectable(links.checkin(code))
+                    && codes.insertIfNew(code, facility.id(), room, position, now)) {
                 return code;
             }
         }
-        throw new IllegalStateException("no unused code after " + MAX_DRAWS + " draws: is the random source broken?");
+        throw new IllegalStateException("no unused, scannable code after " + MAX_DRAWS
+                + " draws: is the random source broken?");
     }
 
     private void announce(CodeRecord code, Facility facility, Instant now) {

@@ -23,7 +23,7 @@ import jp.moshisapo.protocol.events.Topic;
 public class CodeIssuer {
 
     /**
-     * 40 random bits make a clash rare, and about one code in 1,500 is redrawn because its QR symbol may not scan
+     * 40 random bits make a clash rare, and about one code in 420 is redrawn because its QR symbol may not scan
      * ({@link ScannerCheck}); a few redraws make both harmless.
      */
     private static final int MAX_DRAWS = 10;

@@ -10,10 +10,12 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Whether a common scanner finds a QR symbol at all. ZXing's detector misses about one check-in link in 1,500: the
- * symbol is well formed (it decodes when the reader is told where it is), but a pattern inside it throws off the
- * search for the three corner squares, at every print size we tried. Phones use other detectors, but a printed
- * code is for years and its code cannot change, so a new code is drawn instead of issuing one that may not scan.
+ * Whether a common scanner finds a QR symbol at all. ZXing's detector misses some check-in links: the symbol is
+ * well formed (it decodes when the reader is told where it is), but a pattern inside it throws off the search for
+ * the three corner squares. Rendered posters and table cards missed about one code in 1,500 at every resolution
+ * tried; this check, one clean image at 4 pixels per module, is stricter and fails about one link in 420 (measured
+ * over 12,000 random codes, 0.7 ms a check). Phones use other detectors, but a printed code hangs for years and
+ * cannot change, so a new code is drawn instead of issuing one that may not scan.
  */
 public final class ScannerCheck {
 

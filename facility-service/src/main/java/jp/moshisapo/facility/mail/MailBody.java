@@ -1,6 +1,5 @@
 package jp.moshisapo.facility.mail;
 
-import jp.moshisapo.facility.web.Html;
 
 /**
  * Builds the plain-text and HTML bodies of one mail side by side, so both always say the same. Values are escaped

@@ -1,8 +1,8 @@
-package jp.moshisapo.facility.web;
+package jp.moshisapo.facility.mail;
 
 /**
- * Escaping for the few HTML fragments built in Java (select options, mail bodies); the pages themselves are Qute
- * templates, which escape every value on their own.
+ * Escaping for the HTML mail bodies built in Java ({@link MailBody}); the pages are Qute templates, which escape
+ * every value on their own.
  */
 public final class Html {
 

@@ -1,4 +1,4 @@
-package jp.moshisapo.facility.web;
+package jp.moshisapo.facility.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

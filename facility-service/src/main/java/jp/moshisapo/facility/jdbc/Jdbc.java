@@ -1,7 +1,9 @@
 package jp.moshisapo.facility.jdbc;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +16,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC with the little help the repositories need. Connections come from Agroal and join the caller's
- * JTA transaction ({@code @Transactional}), so several repository calls commit or roll back together.
+ * Plain SQL for what is not entity state (search, statistics, mail rows, audit entries, advisory locks; see
+ * docs/adr/0005-data-access.md). Connections come from Agroal and join the caller's JTA transaction
+ * ({@code @Transactional}) on the same connection Hibernate uses, so entity changes and these statements commit or
+ * roll back together. Before each statement in a transaction, Hibernate's pending changes are flushed: a mail row
+ * may reference the venue persisted a moment before, and a count must include it.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -27,12 +32,15 @@ public class Jdbc {
     }
 
     private final AgroalDataSource dataSource;
+    private final EntityManager entities;
 
-    Jdbc(AgroalDataSource dataSource) {
+    Jdbc(AgroalDataSource dataSource, EntityManager entities) {
         this.dataSource = dataSource;
+        this.entities = entities;
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        flushEntities();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, params);
                 ResultSet rows = statement.executeQuery()) {
@@ -56,11 +64,18 @@ public class Jdbc {
 
     /** Runs an INSERT/UPDATE/DELETE and returns the number of rows it changed. */
     public int update(String sql, Object... params) {
+        flushEntities();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, params)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
+        }
+    }
+
+    private void flushEntities() {
+        if (QuarkusTransaction.isActive()) {
+            entities.flush();
         }
     }
 

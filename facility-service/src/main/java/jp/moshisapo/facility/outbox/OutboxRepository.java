@@ -1,19 +1,20 @@
 package jp.moshisapo.facility.outbox;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import jp.moshisapo.facility.jdbc.AfterCommit;
 import jp.moshisapo.facility.jdbc.Jdbc;
 
 /**
  * {@code facility.outbox}: {@link #append} runs inside the caller's transaction, so a row exists exactly when
- * the change it announces was committed.
+ * the change it announces was committed. Rows are entities; the relay's and the pruner's advisory locks and the
+ * pruner's bulk delete are plain SQL in the same transaction.
  */
 @ApplicationScoped
-public class OutboxRepository {
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEntry, Long> {
 
     /** Arbitrary but fixed: the advisory lock id of the relay ("FACILITY" in ASCII). */
     private static final long RELAY_LOCK = 0x46_41_43_49_4C_49_54_59L;
@@ -33,25 +34,25 @@ public class OutboxRepository {
     /** Adds a record to publish; must run in a transaction (the relay is woken once it commits). */
     public void append(String topic, String key, String payload) {
         AfterCommit.run(transactions, signal::signal);
-        jdbc.update("INSERT INTO facility.outbox (topic, message_key, payload) VALUES (?, ?, ?)", topic, key, payload);
+        persist(OutboxEntry.unsent(topic, key, payload));
     }
 
-    /** The oldest unsent rows, in the order they were written. */
+    /** The oldest unsent rows, in the order they were written (read as values: the relay changes none of them). */
     List<OutboxMessage> unsent(int limit) {
-        return jdbc.list("""
-                SELECT id, topic, message_key, payload FROM facility.outbox
-                WHERE sent_at IS NULL ORDER BY id LIMIT ?""",
-                row -> new OutboxMessage(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)),
-                limit);
+        return getEntityManager().createQuery("""
+                        select new jp.moshisapo.facility.outbox.OutboxMessage(o.id, o.topic, o.messageKey, o.payload)
+                        from OutboxEntry o where o.sentAt is null order by o.id""", OutboxMessage.class)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     long countUnsent() {
-        return jdbc.one("SELECT count(*) FROM facility.outbox WHERE sent_at IS NULL", row -> row.getLong(1)).orElse(0L);
+        return count("sentAt is null");
     }
 
+    /** Marks the rows sent at the database's clock, in one statement. */
     void markSent(List<Long> ids) {
-        String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        jdbc.update("UPDATE facility.outbox SET sent_at = now() WHERE id = ANY (?::bigint[])", array);
+        update("sentAt = current_timestamp where id in ?1", ids);
     }
 
     /**

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import jp.moshisapo.servers.ServerStartException;
 import jp.moshisapo.servers.Wait;
 import jp.moshisapo.stack.LocalStack;
 
@@ -108,10 +110,21 @@ final class Staff {
     }
 
     void awaitState(long caseId, String state, Duration timeout) {
-        Wait.until("case " + caseId + " to be " + state, timeout, () -> {
-            Http.Answer answer = patiently(() -> get("/admin/cases/" + caseId));
-            return answer != null && answer.status() == 200 && state.equals(answer.json().path("state").asText());
-        });
+        AtomicReference<String> seen = new AtomicReference<>("no answer");
+        try {
+            Wait.until("case " + caseId + " to be " + state, timeout, () -> {
+                Http.Answer answer = patiently(() -> get("/admin/cases/" + caseId));
+                if (answer == null) {
+                    return false;
+                }
+                seen.set(answer.status() == 200 ? answer.json().path("state").asText() : "HTTP " + answer.status());
+                return state.equals(seen.get());
+            });
+        } catch (ServerStartException timedOut) {
+            // which state it stuck in is what tells a stalled sender from a case paused again
+            throw new AssertionError("case " + caseId + " did not become " + state + " within " + timeout
+                    + "; last seen: " + seen.get(), timedOut);
+        }
     }
 
     /**

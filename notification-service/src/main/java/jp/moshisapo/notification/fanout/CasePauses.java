@@ -51,8 +51,13 @@ public class CasePauses {
         }
     }
 
-    /** Pauses {@code caseId} (MONTHLY_LIMIT) or every SENDING case (CHANNEL_AUTH); a case already paused stays so. */
-    void pause(long caseId, SendResult result) {
+    /**
+     * Pauses the run's case (MONTHLY_LIMIT) or every SENDING case (CHANNEL_AUTH); a case already paused stays so.
+     * Only while the run is still the case's current one: a refusal answered after an approver resumed the case
+     * (LINE decided it before the plan was raised or the token replaced) belongs to the run before the resume and
+     * must not pause the new one, which would then wait for a second resume nobody knows is needed.
+     */
+    void pause(CaseRun run, SendResult result) {
         SendResult.PauseCause cause = result.pauseCause();
         String reason = result.describe();
         Instant now = clock.instant();
@@ -60,13 +65,19 @@ public class CasePauses {
             List<Long> stopped = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("UPDATE exposure_case SET state = 'PAUSED', "
                     + "pause_cause = ?, pause_reason = ?, paused_at = ? WHERE state = 'SENDING' "
-                    + (cause == SendResult.PauseCause.CHANNEL_AUTH ? "" : "AND id = ? ") + "RETURNING id")) {
-                s.setString(1, cause.name());
-                s.setString(2, reason);
-                s.setTimestamp(3, Timestamp.from(now));
+                    + (cause == SendResult.PauseCause.CHANNEL_AUTH ? "" : "AND id = ? ")
+                    + "AND EXISTS (SELECT 1 FROM exposure_case refused WHERE refused.id = ? "
+                    + "AND refused.state = 'SENDING' AND coalesce(refused.resumed_at, refused.approved_at) = ?) "
+                    + "RETURNING id")) {
+                int i = 0;
+                s.setString(++i, cause.name());
+                s.setString(++i, reason);
+                s.setTimestamp(++i, Timestamp.from(now));
                 if (cause != SendResult.PauseCause.CHANNEL_AUTH) {
-                    s.setLong(4, caseId);
+                    s.setLong(++i, run.caseId);
                 }
+                s.setLong(++i, run.caseId);
+                s.setTimestamp(++i, Timestamp.from(run.sendingSince));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         stopped.add(rs.getLong(1));
@@ -82,7 +93,7 @@ public class CasePauses {
             return stopped;
         });
         if (ids.isEmpty()) {
-            return; // another answer of the same kind paused it first
+            return; // another answer paused it first, or the case was resumed since this run began
         }
         pauses.get(cause).increment(ids.size());
         Log.warnf("Paused cases %s: %s (%s). An approver resumes them once fixed: docs/operations.md", ids, cause,

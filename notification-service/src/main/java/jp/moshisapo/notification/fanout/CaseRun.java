@@ -12,6 +12,11 @@ final class CaseRun {
 
     final long caseId;
     final String message;
+    /**
+     * The approval or last resume this run sends for: a refusal LINE gives a request of an earlier run (answered
+     * after an approver already resumed the case) must not pause the run that followed it.
+     */
+    final Instant sendingSince;
     final Instant deadline;
     private final AtomicInteger batches = new AtomicInteger();
     private final AtomicInteger finals = new AtomicInteger();
@@ -21,9 +26,10 @@ final class CaseRun {
     private volatile boolean stopped;
     private volatile boolean cancelled;
 
-    CaseRun(long caseId, String message, Instant deadline) {
+    CaseRun(long caseId, String message, Instant sendingSince, Instant deadline) {
         this.caseId = caseId;
         this.message = message;
+        this.sendingSince = sendingSince;
         this.deadline = deadline;
     }
 

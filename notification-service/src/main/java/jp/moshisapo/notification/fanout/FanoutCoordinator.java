@@ -225,7 +225,7 @@ public class FanoutCoordinator {
         }
         // Counted from the last resume: time spent PAUSED does not use up the deadline.
         Instant deadline = exposure.sendingSince().plus(config.deadline());
-        CaseRun run = new CaseRun(caseId, exposure.message(), deadline);
+        CaseRun run = new CaseRun(caseId, exposure.message(), exposure.sendingSince(), deadline);
         active.put(caseId, run);
         Instant now = clock.instant();
         if (now.isAfter(deadline)) {

@@ -229,8 +229,12 @@ public class MulticastDispatcher {
      * rather than retry until the deadline. This batch stays PENDING with its retry key for the resume.
      */
     private void pause(BatchJob job, SendResult result) {
+        if (job.run.stopped()) {
+            abandon(job); // answered after its run was paused, cancelled or handed over: that run decides no more
+            return;
+        }
         try {
-            pauses.pause(job.run.caseId, result);
+            pauses.pause(job.run, result);
         } catch (RuntimeException e) {
             // The database is out of reach: retry the batch as for a 5xx; the next refusal tries the pause again.
             Log.warnf("Could not pause case %d, retrying %s: %s", job.run.caseId, job, e.getMessage());

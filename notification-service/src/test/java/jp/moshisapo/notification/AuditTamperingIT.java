@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import jp.moshisapo.servers.KafkaTestResource;
 import jp.moshisapo.servers.KeycloakTestResource;
 import jp.moshisapo.servers.LineSimulatorTestResource;
 import jp.moshisapo.servers.PostgresTestResource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +70,7 @@ class AuditTamperingIT {
     void anOwnerChangingAnEntrysDetailsIsReportedAtThatEntry() throws SQLException {
         long middle = middleEntry();
         String head = assertChainOk().getString("headHash");
-        try (Connection owner = owner(); Statement s = owner.createStatement()) {
+        try (Connection owner = StoreProbe.owner(); Statement s = owner.createStatement()) {
             s.execute("CREATE TEMP TABLE original AS SELECT details FROM audit_event WHERE seq = " + middle);
             s.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
             s.execute("UPDATE audit_event SET details = '{\"residents\": 0}' WHERE seq = " + middle);
@@ -91,7 +89,7 @@ class AuditTamperingIT {
     void anOwnerDeletingAMiddleEntryIsReportedMissing() throws SQLException {
         long middle = middleEntry();
         String head = assertChainOk().getString("headHash");
-        try (Connection owner = owner(); Statement s = owner.createStatement()) {
+        try (Connection owner = StoreProbe.owner(); Statement s = owner.createStatement()) {
             s.execute("CREATE TEMP TABLE removed AS SELECT * FROM audit_event WHERE seq = " + middle);
             s.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
             s.execute("DELETE FROM audit_event WHERE seq = " + middle);
@@ -110,7 +108,7 @@ class AuditTamperingIT {
     void anOwnerSlippingInAForgedEntryIsReportedInsertedEvenWithCorrectHashes() throws SQLException {
         long middle = middleEntry();
         String head = assertChainOk().getString("headHash");
-        try (Connection owner = owner(); Statement s = owner.createStatement()) {
+        try (Connection owner = StoreProbe.owner(); Statement s = owner.createStatement()) {
             s.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
             // Make room at `middle` (two steps: seq is unique), then forge an approval there, chained to the entry
             // before it exactly as the trigger would have done.
@@ -140,7 +138,7 @@ class AuditTamperingIT {
         JsonPath before = assertChainOk();
         long anchorSeq = before.getLong("headSeq");
         String anchor = "/admin/audit/verify?anchorSeq=" + anchorSeq + "&anchorHash=" + before.getString("headHash");
-        try (Connection owner = owner(); Statement s = owner.createStatement()) {
+        try (Connection owner = StoreProbe.owner(); Statement s = owner.createStatement()) {
             s.execute("CREATE TEMP TABLE original AS SELECT seq, actor_name, prev_hash, hash FROM audit_event "
                     + "WHERE seq >= " + middle);
             s.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
@@ -205,15 +203,5 @@ class AuditTamperingIT {
         assertEquals(fault, result.getString("fault"), result.prettify());
         assertEquals(seq, result.getLong("seq"), result.prettify());
         assertTrue(result.getString("message").contains(seq + " 番"), result.prettify());
-    }
-
-    /** A session as the database's owner: the role the migrations run as, which a DB administrator holds. */
-    private static Connection owner() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class)
-                + "?currentSchema=notification", config.getValue("quarkus.flyway.username", String.class),
-                config.getValue("quarkus.flyway.password", String.class));
-        c.setAutoCommit(true);
-        return c;
     }
 }

@@ -3,11 +3,13 @@ package jp.moshisapo.notification;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads the service's database the way an operator would, to see what the service did. */
 public final class StoreProbe {
@@ -73,5 +75,15 @@ public final class StoreProbe {
         } catch (SQLException e) {
             return e;
         }
+    }
+
+    /** A session as the database's owner: the role the migrations run as, which a DB administrator holds. */
+    public static Connection owner() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class)
+                + "?currentSchema=notification", config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
+        c.setAutoCommit(true);
+        return c;
     }
 }

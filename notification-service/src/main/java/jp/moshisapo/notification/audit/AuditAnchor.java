@@ -25,7 +25,7 @@ public class AuditAnchor {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void anchor() {
         try {
-            Verification result = db.inTransaction(c -> AuditChainReader.verify(c, AuditLog.TABLE, null));
+            Verification result = db.withOwnConnection(c -> AuditChainReader.verify(c, AuditLog.TABLE, null));
             if (result.ok()) {
                 Log.infof("Audit chain head: seq=%d hash=%s (%d entries verified)", result.headSeq(),
                         result.headHash(), result.entries());

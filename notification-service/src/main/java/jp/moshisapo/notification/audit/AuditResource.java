@@ -40,7 +40,7 @@ public class AuditResource {
                     "Between 1 and 1000."))));
         }
         String userName = user == null || user.isBlank() ? null : user.strip();
-        return db.inTransaction(c -> audit.find(c, caseId, userName, before == null ? Long.MAX_VALUE : before, limit));
+        return db.inTransaction(() -> audit.find(caseId, userName, before == null ? Long.MAX_VALUE : before, limit));
     }
 
     /**
@@ -53,7 +53,7 @@ public class AuditResource {
     public AuditVerification verify(@QueryParam("anchorSeq") Long anchorSeq,
             @QueryParam("anchorHash") String anchorHash) {
         Anchor anchor = anchor(anchorSeq, anchorHash);
-        return AuditVerification.of(db.inTransaction(c -> AuditChainReader.verify(c, AuditLog.TABLE, anchor)));
+        return AuditVerification.of(db.withOwnConnection(c -> AuditChainReader.verify(c, AuditLog.TABLE, anchor)));
     }
 
     private static Anchor anchor(Long seq, String hash) {

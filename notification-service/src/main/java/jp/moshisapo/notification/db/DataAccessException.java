@@ -9,8 +9,7 @@ public final class DataAccessException extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
-    /** The SQLSTATE, e.g. 23505 for a unique violation. */
-    public String sqlState() {
-        return ((SQLException) getCause()).getSQLState();
+    public DataAccessException(String message, Throwable cause) {
+        super(message + ": " + cause.getMessage(), cause);
     }
 }

@@ -71,7 +71,7 @@ public class CaseService {
         CaseDraft draft = parsed.withTarget(parsed.target().withStays(code -> stays.of(venues.get(code).businessType())));
         Instant now = clock.instant();
         return db.inTransaction(c -> {
-            long id = cases.insert(c, draft, actor, now);
+            long id = cases.insert(draft, actor, now);
             Preview preview = previews.preview(c, id, draft.target(), now);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("codes", draft.target().codes().stream().map(CaseViews::displayCode).toList());
@@ -82,8 +82,8 @@ public class CaseService {
             // what will be sent if approved, word for word (the text cannot change after the draft)
             details.put("template", draft.template());
             details.put("message", draft.message());
-            audit.record(c, actor, AuditAction.CASE_CREATED, id, details);
-            return views.view(cases.find(c, id).orElseThrow(), preview, venues, now);
+            audit.record(actor, AuditAction.CASE_CREATED, id, details);
+            return views.view(cases.find(id).orElseThrow(), preview, venues, now);
         });
     }
 
@@ -92,9 +92,9 @@ public class CaseService {
         Instant now = clock.instant();
         MessageQuota month = quota.read(); // before the transaction: LINE may take seconds to answer
         return db.inTransaction(c -> {
-            ExposureCase found = cases.find(c, id).orElseThrow(() -> notFound(id));
+            ExposureCase found = cases.find(id).orElseThrow(() -> notFound(id));
             Preview preview = previews.preview(c, id, found.target(), now);
-            audit.recordView(c, actor, AuditAction.CASE_VIEWED, id, counts(preview));
+            audit.recordView(actor, AuditAction.CASE_VIEWED, id, counts(preview));
             boolean ownCase = found.createdBy().subject().equals(actor.subject());
             QuotaCheck check = quotaCheck(c, found, preview, month);
             return views.view(found, preview, codes.lookup(found.target().codes()), now).withQuota(check)
@@ -117,7 +117,7 @@ public class CaseService {
     }
 
     public List<CaseSummary> list(CaseState state, long beforeId, int limit) {
-        return db.inTransaction(c -> cases.list(c, state, beforeId, limit).stream().map(views::summary).toList());
+        return db.inTransaction(() -> cases.list(state, beforeId, limit).stream().map(views::summary).toList());
     }
 
     /**
@@ -128,7 +128,7 @@ public class CaseService {
         Instant now = clock.instant();
         MessageQuota month = quota.read();
         Approval approval = db.inTransaction(c -> {
-            ExposureCase found = cases.lock(c, id).orElseThrow(() -> notFound(id));
+            ExposureCase found = cases.lock(id).orElseThrow(() -> notFound(id));
             if (found.createdBy().subject().equals(approver.subject())) {
                 return Approval.SELF; // refused below, after this transaction, so the refusal's audit entry commits
             }
@@ -140,10 +140,10 @@ public class CaseService {
                     return new Approval(null, check);
                 }
             }
-            cases.approve(c, id, approver, now);
-            audit.record(c, approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name(),
+            cases.approve(id, approver, now);
+            audit.record(approver, AuditAction.CASE_APPROVED, id, Map.of("createdBy", found.createdBy().name(),
                     "message", found.message()));
-            return new Approval(views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now), null);
+            return new Approval(views.view(cases.find(id).orElseThrow(), null, Map.of(), now), null);
         });
         if (approval == Approval.SELF) {
             refused(id, approver, Map.of("reason", "self-approval"));
@@ -169,19 +169,19 @@ public class CaseService {
         Instant now = clock.instant();
         MessageQuota month = quota.read();
         Approval resumption = db.inTransaction(c -> {
-            ExposureCase found = cases.lock(c, id).orElseThrow(() -> notFound(id));
+            ExposureCase found = cases.lock(id).orElseThrow(() -> notFound(id));
             requireState(found, CaseState.PAUSED, CaseActions.NOT_PAUSED);
             QuotaCheck check = quotaCheck(c, found, null, month);
             if (check.exceeds()) {
                 return new Approval(null, check);
             }
-            cases.resume(c, id, now);
+            cases.resume(id, now);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("pauseCause", found.pauseCause());
             details.put("pauseReason", found.pauseReason());
             details.put("unsentMessages", check.caseUses());
-            audit.record(c, actor, AuditAction.CASE_RESUMED, id, details);
-            return new Approval(views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now), null);
+            audit.record(actor, AuditAction.CASE_RESUMED, id, details);
+            return new Approval(views.view(cases.find(id).orElseThrow(), null, Map.of(), now), null);
         });
         if (resumption.overQuota() != null) {
             QuotaCheck q = resumption.overQuota();
@@ -200,8 +200,8 @@ public class CaseService {
     }
 
     private void refused(long id, Actor approver, Map<String, Object> details) {
-        db.inTransaction(c -> {
-            audit.record(c, approver, AuditAction.APPROVAL_REFUSED, id, details);
+        db.inTransaction(() -> {
+            audit.record(approver, AuditAction.APPROVAL_REFUSED, id, details);
             return null;
         });
     }
@@ -227,18 +227,18 @@ public class CaseService {
     public CaseView cancel(long id, Actor actor) {
         Instant now = clock.instant();
         CaseView view = db.inTransaction(c -> {
-            ExposureCase found = cases.lock(c, id).orElseThrow(() -> notFound(id));
+            ExposureCase found = cases.lock(id).orElseThrow(() -> notFound(id));
             if (found.state().isFinal()) {
                 throw ProblemException.conflict(Text.of("この案件はすでに終了しています（" + found.state() + "）。",
                         "This case has already ended (" + found.state() + ")."));
             }
-            cases.cancel(c, id, actor, now);
+            cases.cancel(id, actor, now);
             int batchesCancelled = cancelPendingBatches(c, id, now);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("previousState", found.state().name());
             details.put("batchesCancelled", batchesCancelled);
-            audit.record(c, actor, AuditAction.CASE_CANCELLED, id, details);
-            return views.view(cases.find(c, id).orElseThrow(), null, Map.of(), now); // a kill switch answers at once
+            audit.record(actor, AuditAction.CASE_CANCELLED, id, details);
+            return views.view(cases.find(id).orElseThrow(), null, Map.of(), now); // a kill switch answers at once
         });
         cancelled.fire(new CaseEvents.Cancelled(id));
         return view;

@@ -295,7 +295,7 @@ public class BatchStore {
             details.put("recipients", recipients);
             details.put("skippedUnreachable", skippedUnreachable);
             details.put("skippedRecentlyNotified", skippedRecentlyNotified);
-            audit.record(c, Actor.SYSTEM, AuditAction.RECIPIENTS_PLANNED, caseId, details);
+            audit.record(Actor.SYSTEM, AuditAction.RECIPIENTS_PLANNED, caseId, details);
             return null;
         });
     }
@@ -334,7 +334,7 @@ public class BatchStore {
             if (reason != null) {
                 details.put("reason", reason);
             }
-            audit.record(c, Actor.SYSTEM, AuditAction.SENDING_FINISHED, caseId, details);
+            audit.record(Actor.SYSTEM, AuditAction.SENDING_FINISHED, caseId, details);
             return true;
         });
     }

@@ -88,7 +88,7 @@ public class CasePauses {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("cause", cause.name());
                 details.put("reason", reason);
-                audit.record(c, Actor.SYSTEM, AuditAction.CASE_PAUSED, id, details);
+                audit.record(Actor.SYSTEM, AuditAction.CASE_PAUSED, id, details);
             }
             return stopped;
         });

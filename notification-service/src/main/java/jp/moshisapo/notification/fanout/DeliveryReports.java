@@ -41,11 +41,11 @@ public class DeliveryReports {
 
     public DeliveryReport report(long caseId, Actor reader) {
         return db.inTransaction(c -> {
-            ExposureCase exposure = cases.find(c, caseId)
+            ExposureCase exposure = cases.find(caseId)
                     .orElseThrow(() -> ProblemException.notFound(Text.of("案件 " + caseId + " は見つかりません。",
                             "There is no case " + caseId + ".")));
             DeliveryReport report = build(c, exposure);
-            audit.recordView(c, reader, AuditAction.REPORT_VIEWED, caseId, Map.of("delivered",
+            audit.recordView(reader, AuditAction.REPORT_VIEWED, caseId, Map.of("delivered",
                     report.recipients().delivered(), "failed", report.recipients().failed()));
             return report;
         });

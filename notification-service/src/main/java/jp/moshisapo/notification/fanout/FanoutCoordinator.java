@@ -219,7 +219,7 @@ public class FanoutCoordinator {
     }
 
     private void start(long caseId) {
-        ExposureCase exposure = db.inTransaction(c -> cases.find(c, caseId)).orElseThrow();
+        ExposureCase exposure = db.inTransaction(() -> cases.find(caseId)).orElseThrow();
         if (exposure.state() != jp.moshisapo.notification.exposure.CaseState.SENDING) {
             return;
         }

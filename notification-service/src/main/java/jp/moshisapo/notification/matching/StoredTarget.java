@@ -5,12 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** Reads a case's target from its exposure_case row: the one place that knows how a target is stored. */
+/**
+ * How a case's target is stored in its exposure_case row (codes, window starts and ends, rule, stay seconds): the
+ * one place that turns those columns back into a {@link CaseTarget}, for the case entity and for SQL that reads the
+ * columns itself.
+ */
 public final class StoredTarget {
 
     /** The columns {@link #read} needs. */
@@ -20,17 +25,24 @@ public final class StoredTarget {
     }
 
     public static CaseTarget read(ResultSet rs) throws SQLException {
-        Timestamp[] starts = (Timestamp[]) rs.getArray("window_starts").getArray();
-        Timestamp[] ends = (Timestamp[]) rs.getArray("window_ends").getArray();
+        Instant[] starts = Arrays.stream((Timestamp[]) rs.getArray("window_starts").getArray())
+                .map(Timestamp::toInstant).toArray(Instant[]::new);
+        Instant[] ends = Arrays.stream((Timestamp[]) rs.getArray("window_ends").getArray())
+                .map(Timestamp::toInstant).toArray(Instant[]::new);
+        Array staySeconds = rs.getArray("stay_seconds");
+        return of((String[]) rs.getArray("codes").getArray(), starts, ends, rs.getString("match_rule"),
+                staySeconds == null ? null : (Integer[]) staySeconds.getArray());
+    }
+
+    /** {@code staySeconds} is null for cases created before stays existed: they match by scan, as previewed. */
+    public static CaseTarget of(String[] codes, Instant[] starts, Instant[] ends, String rule,
+            Integer[] staySeconds) {
         List<TimeWindow> windows = new ArrayList<>();
         for (int i = 0; i < starts.length; i++) {
-            windows.add(new TimeWindow(starts[i].toInstant(), ends[i].toInstant()));
+            windows.add(new TimeWindow(starts[i], ends[i]));
         }
-        List<String> codes = List.of((String[]) rs.getArray("codes").getArray());
-        // Cases created before stays existed have none: they match by scan, as when they were previewed.
-        Array staySeconds = rs.getArray("stay_seconds");
-        List<Duration> stays = staySeconds == null ? Collections.nCopies(codes.size(), Duration.ZERO)
-                : Arrays.stream((Integer[]) staySeconds.getArray()).map(Duration::ofSeconds).toList();
-        return new CaseTarget(codes, new MatchWindows(windows), MatchRule.valueOf(rs.getString("match_rule")), stays);
+        List<Duration> stays = staySeconds == null ? Collections.nCopies(codes.length, Duration.ZERO)
+                : Arrays.stream(staySeconds).map(Duration::ofSeconds).toList();
+        return new CaseTarget(List.of(codes), new MatchWindows(windows), MatchRule.valueOf(rule), stays);
     }
 }

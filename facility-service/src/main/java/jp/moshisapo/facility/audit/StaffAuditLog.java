@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import jp.moshisapo.database.DataAccessException;
 import jp.moshisapo.facility.jdbc.Jdbc;
 import jp.moshisapo.facility.problem.Refusals;
 import org.jboss.logging.Logger;
@@ -49,9 +50,9 @@ public class StaffAuditLog {
         try {
             jdbc.update("INSERT INTO facility.staff_audit (actor, actor_name, action, details) "
                     + "VALUES (?, ?, ?, ?::jsonb)", actor.subject(), actor.name(), action, detailsJson);
-        } catch (Jdbc.DataAccessException e) {
-            SQLException cause = (SQLException) e.getCause();
-            LOG.warnf("staff audit entry not written (SQLState %s); the read is refused", cause.getSQLState());
+        } catch (DataAccessException e) {
+            String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : "none";
+            LOG.warnf("staff audit entry not written (SQLState %s); the read is refused", state);
             throw Refusals.unavailable(VenueTexts::problem_audit_unavailable);
         }
     }

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.moshisapo.database.DataAccessException;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
 import jp.moshisapo.notification.crypto.Purpose;
 import jp.moshisapo.notification.crypto.Sealed;
-import jp.moshisapo.notification.db.DataAccessException;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.matching.ResidentKeySet;
 

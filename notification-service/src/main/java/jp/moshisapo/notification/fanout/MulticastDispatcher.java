@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.moshisapo.database.DataAccessException;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
-import jp.moshisapo.notification.db.DataAccessException;
 
 /**
  * Sends batches of every case through one paced pipe: the channel's rate limit is per channel, so all cases

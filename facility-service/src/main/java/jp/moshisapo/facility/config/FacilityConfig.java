@@ -59,6 +59,23 @@ public interface FacilityConfig {
     /** Mail to venues: how fast the queue is sent and how it waits for the SMTP server. */
     Mail mail();
 
+    /** How many PDFs (posters, a venue's all-rooms PDF, table cards) are drawn at once. */
+    Posters posters();
+
+    /**
+     * Drawing a PDF holds a parsed 6 MB Japanese font and the document being built: unbounded, a burst of
+     * downloads exhausts the heap (16 at once did, at 512 MB). Requests beyond the limit wait their turn, and
+     * past the wait are answered 503 with Retry-After instead.
+     */
+    interface Posters {
+
+        @WithDefault("4")
+        int concurrentRenders();
+
+        @WithDefault("10s")
+        Duration renderWait();
+    }
+
     /** Outbox relay settings. */
     interface Outbox {
 

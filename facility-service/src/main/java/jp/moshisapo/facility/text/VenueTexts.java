@@ -442,6 +442,9 @@ public interface VenueTexts {
     String problem_audit_unavailable();
 
     @Message
+    String problem_posters_busy();
+
+    @Message
     String problem_posters_none_active();
 
     @Message

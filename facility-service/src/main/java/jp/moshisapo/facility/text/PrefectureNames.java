@@ -7,7 +7,8 @@ import jp.moshisapo.facility.config.FacilityConfig;
 /** The configured prefecture's names, which texts read as {@code {cdi:prefecture.name}}, {@code .serviceName}…. */
 final class PrefectureNames {
 
-    private PrefectureNames() {
+    PrefectureNames() {
+        // package-private: ArC constructs the declaring bean of a producer, and warns of private members
     }
 
     @Produces

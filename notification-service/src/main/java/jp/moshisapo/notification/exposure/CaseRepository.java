@@ -4,14 +4,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jp.moshisapo.notification.audit.Actor;
+import jp.moshisapo.notification.db.Db;
 
 /**
  * The exposure cases, as entities (docs/adr/0005-data-access.md); every method works inside the caller's
@@ -21,6 +18,12 @@ import jp.moshisapo.notification.audit.Actor;
  */
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<ExposureCaseEntity, Long> {
+
+    private final Db db;
+
+    CaseRepository(Db db) {
+        this.db = db;
+    }
 
     public long insert(CaseDraft draft, Actor author, Instant now) {
         ExposureCaseEntity row = ExposureCaseEntity.draft(draft, author, now);
@@ -77,15 +80,15 @@ public class CaseRepository implements PanacheRepositoryBase<ExposureCaseEntity,
      * each). A case approved but not yet planned has no batches yet and counts nothing here: planning takes
      * seconds, and a case that then does not fit is paused, not sent twice.
      */
-    public long committedMessages(Connection c, long exceptCaseId) throws SQLException {
-        return sum(c, "SELECT coalesce(sum(b.recipient_count), 0) FROM delivery_batch b "
+    public long committedMessages(long exceptCaseId) {
+        return sum("SELECT coalesce(sum(b.recipient_count), 0) FROM delivery_batch b "
                 + "JOIN exposure_case e ON e.id = b.case_id "
                 + "WHERE e.state IN ('SENDING', 'PAUSED') AND b.status = 'PENDING' AND b.case_id <> ?", exceptCaseId);
     }
 
     /** Messages this case's unsent batches will use. */
-    public long unsentMessages(Connection c, long caseId) throws SQLException {
-        return sum(c, "SELECT coalesce(sum(recipient_count), 0) FROM delivery_batch "
+    public long unsentMessages(long caseId) {
+        return sum("SELECT coalesce(sum(recipient_count), 0) FROM delivery_batch "
                 + "WHERE case_id = ? AND status = 'PENDING'", caseId);
     }
 
@@ -98,13 +101,8 @@ public class CaseRepository implements PanacheRepositoryBase<ExposureCaseEntity,
         return row;
     }
 
-    private static long sum(Connection c, String sql, long caseId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, caseId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    /** A sum over batches, in the caller's transaction, which already holds any case change flushed before it. */
+    private long sum(String sql, long caseId) {
+        return db.one(sql, row -> row.getLong(1), caseId).orElseThrow();
     }
 }

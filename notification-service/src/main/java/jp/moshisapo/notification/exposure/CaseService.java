@@ -96,7 +96,7 @@ public class CaseService {
             Preview preview = previews.preview(c, id, found.target(), now);
             audit.recordView(actor, AuditAction.CASE_VIEWED, id, counts(preview));
             boolean ownCase = found.createdBy().subject().equals(actor.subject());
-            QuotaCheck check = quotaCheck(c, found, preview, month);
+            QuotaCheck check = quotaCheck(found, preview, month);
             return views.view(found, preview, codes.lookup(found.target().codes()), now).withQuota(check)
                     .withActions(CaseActions.of(found.state(), ownCase, approver, check, language));
         });
@@ -106,13 +106,12 @@ public class CaseService {
      * What the case still needs of this month's quota: a draft its preview's recipients, a sending or paused case
      * its unsent batches; a finished case nothing. Other cases' unsent batches are counted as taken.
      */
-    private QuotaCheck quotaCheck(Connection c, ExposureCase found, Preview preview, MessageQuota month)
-            throws SQLException {
+    private QuotaCheck quotaCheck(ExposureCase found, Preview preview, MessageQuota month) {
         if (found.state().isFinal()) {
             return null;
         }
-        long uses = found.state() == CaseState.DRAFT ? preview.recipients() : cases.unsentMessages(c, found.id());
-        long committed = month.known() && month.limited() ? cases.committedMessages(c, found.id()) : 0;
+        long uses = found.state() == CaseState.DRAFT ? preview.recipients() : cases.unsentMessages(found.id());
+        long committed = month.known() && month.limited() ? cases.committedMessages(found.id()) : 0;
         return QuotaCheck.of(month, uses, committed);
     }
 
@@ -135,7 +134,7 @@ public class CaseService {
             requireState(found, CaseState.DRAFT, CaseActions.NOT_DRAFT);
             // Counted only when the plan has a limit (production plans without one skip the match query).
             if (month.known() && month.limited()) {
-                QuotaCheck check = quotaCheck(c, found, previews.preview(c, id, found.target(), now), month);
+                QuotaCheck check = quotaCheck(found, previews.preview(c, id, found.target(), now), month);
                 if (check.exceeds()) {
                     return new Approval(null, check);
                 }
@@ -171,7 +170,7 @@ public class CaseService {
         Approval resumption = db.inTransaction(c -> {
             ExposureCase found = cases.lock(id).orElseThrow(() -> notFound(id));
             requireState(found, CaseState.PAUSED, CaseActions.NOT_PAUSED);
-            QuotaCheck check = quotaCheck(c, found, null, month);
+            QuotaCheck check = quotaCheck(found, null, month);
             if (check.exceeds()) {
                 return new Approval(null, check);
             }

@@ -122,7 +122,7 @@ public class ExposureCaseEntity {
     }
 
     private CaseTarget target() {
-        return StoredTarget.of(codes, windowStarts, windowEnds, matchRule.name(), staySeconds);
+        return StoredTarget.of(codes, windowStarts, windowEnds, matchRule, staySeconds);
     }
 
     private static Actor actor(String subject, String name) {

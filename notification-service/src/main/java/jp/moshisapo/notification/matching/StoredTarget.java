@@ -25,17 +25,14 @@ public final class StoredTarget {
     }
 
     public static CaseTarget read(ResultSet rs) throws SQLException {
-        Instant[] starts = Arrays.stream((Timestamp[]) rs.getArray("window_starts").getArray())
-                .map(Timestamp::toInstant).toArray(Instant[]::new);
-        Instant[] ends = Arrays.stream((Timestamp[]) rs.getArray("window_ends").getArray())
-                .map(Timestamp::toInstant).toArray(Instant[]::new);
         Array staySeconds = rs.getArray("stay_seconds");
-        return of((String[]) rs.getArray("codes").getArray(), starts, ends, rs.getString("match_rule"),
+        return of((String[]) rs.getArray("codes").getArray(), instants(rs, "window_starts"),
+                instants(rs, "window_ends"), MatchRule.valueOf(rs.getString("match_rule")),
                 staySeconds == null ? null : (Integer[]) staySeconds.getArray());
     }
 
     /** {@code staySeconds} is null for cases created before stays existed: they match by scan, as previewed. */
-    public static CaseTarget of(String[] codes, Instant[] starts, Instant[] ends, String rule,
+    public static CaseTarget of(String[] codes, Instant[] starts, Instant[] ends, MatchRule rule,
             Integer[] staySeconds) {
         List<TimeWindow> windows = new ArrayList<>();
         for (int i = 0; i < starts.length; i++) {
@@ -43,6 +40,11 @@ public final class StoredTarget {
         }
         List<Duration> stays = staySeconds == null ? Collections.nCopies(codes.length, Duration.ZERO)
                 : Arrays.stream(staySeconds).map(Duration::ofSeconds).toList();
-        return new CaseTarget(List.of(codes), new MatchWindows(windows), MatchRule.valueOf(rule), stays);
+        return new CaseTarget(List.of(codes), new MatchWindows(windows), rule, stays);
+    }
+
+    private static Instant[] instants(ResultSet rs, String column) throws SQLException {
+        return Arrays.stream((Timestamp[]) rs.getArray(column).getArray()).map(Timestamp::toInstant)
+                .toArray(Instant[]::new);
     }
 }

@@ -76,6 +76,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's process id (benchmarks read its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
@@ -105,7 +110,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() {
-        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xmx512m", "-jar", JAR.toString());
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xmx512m"));
+        // extra JVM options for a benchmark run, e.g. a flight recording to see where the service's CPU goes
+        String extra = System.getProperty("bench.service-java-options", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
         Path launchLog = log.resolveSibling(log.getFileName() + "." + ++launches);
         process = ChildProcess.start("notification-service", command, JAR.getParent(), env, launchLog);
         await("notification-service ready on " + managementPort).atMost(Duration.ofSeconds(120)).until(() -> {

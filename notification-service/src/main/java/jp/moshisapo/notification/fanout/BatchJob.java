@@ -1,9 +1,6 @@
 package jp.moshisapo.notification.fanout;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
@@ -70,10 +67,9 @@ final class BatchJob implements Delayed {
         mayHaveArrived |= result.mayHaveArrived();
     }
 
-    /** The LINE user ids, opened just before the request is built. */
-    List<String> userIds(Keyring keyring) {
-        String joined = new String(keyring.open(recipients, Purpose.BATCH_RECIPIENTS), StandardCharsets.US_ASCII);
-        return Arrays.asList(joined.split("\n"));
+    /** The LINE user ids separated by newlines, opened just before the request is built. */
+    byte[] recipients(Keyring keyring) {
+        return keyring.open(recipients, Purpose.BATCH_RECIPIENTS);
     }
 
     void retryAfter(java.time.Duration wait) {

@@ -133,7 +133,7 @@ class FanoutWarmUp {
     private void batch(List<String> userIds) {
         byte[] residentKeys = new byte[userIds.size() * ResidentKeySet.KEY_BYTES];
         Sealed sealed = new BatchMembers(List.copyOf(userIds), residentKeys).seal(keyring);
-        client.body(BatchMembers.open(keyring, sealed, residentKeys).userIds(), "warm-up");
+        client.body(keyring.open(sealed, Purpose.BATCH_RECIPIENTS), "warm-up");
         userIds.clear();
     }
 }

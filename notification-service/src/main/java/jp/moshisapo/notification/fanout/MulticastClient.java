@@ -2,62 +2,77 @@ package jp.moshisapo.notification.fanout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.linecorp.bot.messaging.model.MulticastRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.config.LineConfig;
 import jp.moshisapo.notification.notice.NoticeMessages;
 
 /**
- * POST /v2/bot/message/multicast with the JDK HttpClient. The body is built from the LINE SDK's own model
- * ({@link MulticastRequest}, the notice's Flex message), so the wire format is LINE's; the transport is ours
+ * POST /v2/bot/message/multicast with the JDK HttpClient. The body's message part is built from the LINE SDK's own
+ * model once per notice text ({@link MulticastBody}), so the wire format is LINE's; the transport is ours
  * because the fan-out must see every status (409 is success here), read Retry-After, and keep up to
  * {@code max-in-flight} requests open, none of which the SDK's exception-per-status client exposes.
  */
 @ApplicationScoped
 public class MulticastClient {
 
-    /** The SDK's models carry their own Jackson annotations (type ids, NON_NULL); a plain mapper honours them. */
+    /** Reads LINE's error answers. */
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bodies by notice text: a case's text is made into a body once, not once per batch. */
+    private static final int CACHED_BODIES = 16;
 
     private final URI endpoint;
     private final String authorization;
     private final Duration timeout;
-    private final ExecutorService executor;
     private final HttpClient http;
+    private final ExecutorService requests;
     private final NoticeMessages notices;
+    private final Map<String, MulticastBody> bodies = new ConcurrentHashMap<>();
 
     MulticastClient(LineConfig line, FanoutConfig config, NoticeMessages notices) {
         this.notices = notices;
         this.endpoint = URI.create(line.apiBaseUrl().replaceAll("/+$", "") + "/v2/bot/message/multicast");
         this.authorization = "Bearer " + line.channelAccessToken();
         this.timeout = config.requestTimeout();
-        this.executor = Executors.newFixedThreadPool(2, DaemonThreads.named("line-multicast-io"));
-        this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1).build();
+        // One thread per request in flight (the dispatcher never has more), each waiting for its answer. Not the
+        // client's sendAsync: it completes every answer through CompletableFuture's default async pool, which on
+        // two cores or fewer (a pod with such a CPU limit too) starts a new thread per task: a thread per multicast.
+        this.requests = Executors.newFixedThreadPool(config.maxInFlight(), DaemonThreads.named("line-multicast"));
         // Jackson builds the serializers of the SDK's model on first use (~100 ms): not while a case waits.
-        body(List.of("U00000000000000000000000000000000"), "warm-up");
+        body("U00000000000000000000000000000000".getBytes(StandardCharsets.US_ASCII), "warm-up");
     }
 
-    /** The request body: the notice with this text, for these recipients; built once per attempt, never logged. */
-    byte[] body(List<String> userIds, String text) {
-        try {
-            return JSON.writeValueAsBytes(new MulticastRequest.Builder(
-                    List.of(notices.of(text).toLine()), userIds).build());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a multicast request", e);
+    /**
+     * The request body: the notice with this text, for these recipients (LINE user ids separated by newlines, as a
+     * batch seals them); built once per attempt, never logged.
+     */
+    byte[] body(byte[] recipients, String text) {
+        MulticastBody body = bodies.get(text);
+        if (body == null) {
+            if (bodies.size() >= CACHED_BODIES) {
+                bodies.clear(); // a few cases send at a time; their bodies are made again at once
+            }
+            body = bodies.computeIfAbsent(text, t -> MulticastBody.of(List.of(notices.of(t).toLine())));
         }
+        return body.with(recipients);
     }
 
     /** Sends; the future always completes normally, failures become a {@link SendResult} with status 0. */
@@ -69,18 +84,28 @@ public class MulticastClient {
                 .header("X-Line-Retry-Key", retryKey.toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                return new SendResult(0, cause.getClass().getSimpleName(), null);
-            }
-            return new SendResult(response.statusCode(), lineMessage(response), retryAfter(response));
-        });
+        try {
+            return CompletableFuture.supplyAsync(() -> exchange(request), requests);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(new SendResult(0, "shutting down", null));
+        }
     }
 
     @PreDestroy
     void close() {
-        executor.shutdownNow();
+        requests.shutdownNow();
+    }
+
+    private SendResult exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new SendResult(response.statusCode(), lineMessage(response), retryAfter(response));
+        } catch (IOException e) {
+            return new SendResult(0, e.getClass().getSimpleName(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult(0, "interrupted", null);
+        }
     }
 
     private static String lineMessage(HttpResponse<String> response) {

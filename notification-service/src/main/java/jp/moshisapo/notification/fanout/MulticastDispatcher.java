@@ -149,7 +149,7 @@ public class MulticastDispatcher {
             if (!job.claimed() && !claim(job)) {
                 return false;
             }
-            body = client.body(job.userIds(keyring), job.run.message);
+            body = client.body(job.recipients(keyring), job.run.message);
         } catch (RuntimeException e) {
             fail(job, "not sent: " + SendResult.describe(e));
             return false;

@@ -79,12 +79,14 @@ public final class FanoutBenchmark {
             warmLine(stack);
             BenchStack.printLoad();
 
+            CpuTimes cpuBefore = CpuTimes.now(service.pid());
             long start = System.nanoTime();
             send(service, approver, "POST", "/admin/cases/" + id + "/approve", 200);
             try (Connection c = stack.sql()) {
                 awaitFinished(c, id);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.println("CPU from approval to DONE: " + CpuTimes.now(service.pid()).since(cpuBefore));
             BenchStack.printLoad();
             String report = send(service, staff, "GET", "/admin/cases/" + id + "/report", 200);
             System.out.println("report: " + report);

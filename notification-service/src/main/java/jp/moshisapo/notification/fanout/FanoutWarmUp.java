@@ -10,9 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +18,6 @@ import jp.moshisapo.database.DataAccessException;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
 import jp.moshisapo.notification.crypto.Purpose;
-import jp.moshisapo.notification.crypto.Sealed;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.matching.ResidentKeySet;
 
@@ -36,6 +33,11 @@ class FanoutWarmUp {
 
     /** Enough calls for the JIT's optimising tier (thousands of invocations and loop iterations). */
     static final int RECIPIENTS = 30_000;
+    /** Claims and requests of the dispatcher's per-batch work. */
+    private static final int CLAIMS = 2_000;
+    private static final int REQUESTS = 2_000;
+    /** A case id no case has: its claims find no batch. */
+    private static final long NO_CASE = -1;
     private static final java.time.Duration AFTER_START = java.time.Duration.ofSeconds(5);
 
     /** The planner's row shape (resident key, key id, sealed user id, unreachable), from parameters only. */
@@ -45,10 +47,17 @@ class FanoutWarmUp {
     private final Db db;
     private final Keyring keyring;
     private final MulticastClient client;
+    private final RecipientPlanner planner;
+    private final BatchStore store;
+    private final io.vertx.core.Vertx vertx;
     private final FanoutConfig config;
 
-    FanoutWarmUp(Db db, Keyring keyring, MulticastClient client, FanoutConfig config) {
+    FanoutWarmUp(Db db, Keyring keyring, MulticastClient client, RecipientPlanner planner, BatchStore store,
+            io.vertx.core.Vertx vertx, FanoutConfig config) {
         this.db = db;
+        this.planner = planner;
+        this.store = store;
+        this.vertx = vertx;
         this.keyring = keyring;
         this.client = client;
         this.config = config;
@@ -78,8 +87,52 @@ class FanoutWarmUp {
         }, AFTER_START.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The planner's and the dispatcher's work for {@code recipients} made-up residents; returns the batch count. */
+    /**
+     * The planner's and the dispatcher's work for {@code recipients} made-up residents: planning, claims of batches
+     * that do not exist (the same statements and transactions, rolled back), and each batch's request sent to a
+     * loopback stand-in for LINE; returns the batch count.
+     */
     int run(int recipients) {
+        Sample sample = new Sample();
+        int batches = plan(recipients, sample);
+        for (int i = 0; i < CLAIMS; i++) {
+            try {
+                store.claim(NO_CASE, i + 1, java.time.Instant.now());
+            } catch (IllegalStateException expected) {
+                // "the batch is gone": the claim read nothing and its transaction rolled back
+            }
+        }
+        if (sample.body != null) {
+            send(sample.body);
+        }
+        return batches;
+    }
+
+    /** The last body the rehearsal built. */
+    private static final class Sample {
+        byte[] body;
+    }
+
+    /** Sends {@code body} to a loopback server that answers as LINE does to a multicast: 200 and {}. */
+    private void send(byte[] body) {
+        io.vertx.core.http.HttpServer standIn = vertx.createHttpServer().requestHandler(request -> request.body()
+                .onComplete(read -> request.response().putHeader("Content-Type", "application/json").end("{}")));
+        try {
+            int port = standIn.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).actualPort();
+            int answered = client.rehearse(java.net.URI.create("http://127.0.0.1:" + port + "/v2/bot/message/multicast"),
+                    body, REQUESTS, config.maxInFlight());
+            Log.debugf("Fan-out warm-up: %d of %d requests answered by the loopback stand-in", answered, REQUESTS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the loopback stand-in for LINE did not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            standIn.close();
+        }
+    }
+
+    private int plan(int recipients, Sample sample) {
         SecureRandom random = new SecureRandom();
         HexFormat hex = HexFormat.of();
         byte[][] residentKeys = new byte[recipients][];
@@ -99,7 +152,8 @@ class FanoutWarmUp {
                 s.setArray(2, c.createArrayOf("bytea", residentKeys));
                 s.setArray(3, c.createArrayOf("bytea", sealedUserIds));
                 try (ResultSet rs = s.executeQuery()) {
-                    return plan(rs);
+                    return planner.rehearse(rs, group -> group.forEach(batch -> sample.body = client.body(
+                            keyring.open(batch.recipients(), Purpose.BATCH_RECIPIENTS), "warm-up")));
                 }
             } finally {
                 c.rollback();
@@ -107,33 +161,5 @@ class FanoutWarmUp {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
-    }
-
-    private int plan(ResultSet rs) throws SQLException {
-        ResidentKeySet seen = new ResidentKeySet();
-        ResidentKeySet recent = new ResidentKeySet();
-        List<String> userIds = new ArrayList<>(config.batchSize());
-        int batches = 0;
-        while (rs.next()) {
-            byte[] residentKey = rs.getBytes(1);
-            if (seen.contains(residentKey) || rs.getBoolean(4) || recent.contains(residentKey)) {
-                continue;
-            }
-            seen.add(residentKey);
-            byte[] userId = keyring.open(new Sealed(rs.getString(2), rs.getBytes(3)), Purpose.VISIT_USER_ID);
-            userIds.add(new String(userId, StandardCharsets.US_ASCII));
-            if (userIds.size() == config.batchSize()) {
-                batch(userIds);
-                batches++;
-            }
-        }
-        return batches;
-    }
-
-    private void batch(List<String> userIds) {
-        byte[] residentKeys = new byte[userIds.size() * ResidentKeySet.KEY_BYTES];
-        Sealed sealed = new BatchMembers(List.copyOf(userIds), residentKeys).seal(keyring);
-        client.body(keyring.open(sealed, Purpose.BATCH_RECIPIENTS), "warm-up");
-        userIds.clear();
     }
 }

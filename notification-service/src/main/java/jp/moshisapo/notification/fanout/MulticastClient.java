@@ -77,7 +77,30 @@ public class MulticastClient {
 
     /** Sends; the future always completes normally, failures become a {@link SendResult} with status 0. */
     CompletableFuture<SendResult> send(UUID retryKey, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        return send(endpoint, retryKey, body);
+    }
+
+    /**
+     * Sends {@code body} {@code times} times to {@code stand-in}, {@code inFlight} at a time, through the code a
+     * case's requests take; returns how many were answered 2xx. The start-up warm-up points it at a loopback server
+     * of its own, never at LINE.
+     */
+    int rehearse(URI standIn, byte[] body, int times, int inFlight) {
+        int answered = 0;
+        for (int sent = 0; sent < times; sent += inFlight) {
+            List<CompletableFuture<SendResult>> wave = new java.util.ArrayList<>(inFlight);
+            for (int i = 0; i < inFlight; i++) {
+                wave.add(send(standIn, UUID.randomUUID(), body));
+            }
+            for (CompletableFuture<SendResult> answer : wave) {
+                answered += answer.join().verdict() == SendResult.Verdict.DELIVERED ? 1 : 0;
+            }
+        }
+        return answered;
+    }
+
+    private CompletableFuture<SendResult> send(URI to, UUID retryKey, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(to)
                 .timeout(timeout)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")

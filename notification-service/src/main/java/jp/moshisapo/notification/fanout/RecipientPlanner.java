@@ -3,7 +3,6 @@ package jp.moshisapo.notification.fanout;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,7 +85,7 @@ public class RecipientPlanner {
      */
     boolean plan(CaseRun run, ExposureCase exposure, ResumeState resume, Consumer<List<BatchJob>> ready) {
         Instant now = clock.instant();
-        Plan plan = new Plan(run, resume, ready);
+        Plan plan = new Plan(run, resume, ready, null);
         try {
             if (!read(plan, exposure, now)) {
                 return false;
@@ -136,14 +135,35 @@ public class RecipientPlanner {
         }
     }
 
+    /**
+     * The planner's per-visit work on rows of its query's shape (resident key, key id, sealed user id, unreachable),
+     * storing and sending nothing: the start-up warm-up ({@link FanoutWarmUp}) runs this very code, so a case meets
+     * it compiled. Each group of batches a case would commit goes to {@code groups} instead; returns the batch count.
+     */
+    int rehearse(ResultSet rows, Consumer<List<PlannedBatch>> groups) throws SQLException {
+        CaseRun rehearsal = new CaseRun(0, "", Instant.EPOCH, Instant.MAX);
+        Plan plan = new Plan(rehearsal, new ResumeState(List.of(), 0, 0, 0, 0, new ResidentKeySet(), 1), jobs -> { },
+                groups);
+        ResidentKeySet recent = new ResidentKeySet();
+        while (rows.next()) {
+            plan.visit(rows, recent);
+        }
+        plan.flush(true);
+        return plan.nextSeq - 1;
+    }
+
     /** The state of one planning pass. */
     private final class Plan {
         final CaseRun run;
         final ResidentKeySet seen;
         final Consumer<List<BatchJob>> ready;
+        /** Where a rehearsal's groups go instead of the database; null when planning a case. */
+        final Consumer<List<PlannedBatch>> rehearsal;
         final List<PlannedBatch> uncommitted = new ArrayList<>();
         final ArrayDeque<Future<?>> commits = new ArrayDeque<>();
-        List<String> userIds = new ArrayList<>(batchSize);
+        /** The batch being filled: LINE user ids separated by newlines, as the batch is sealed. */
+        ByteArrayOutputStream userIds = new ByteArrayOutputStream(batchSize * 34);
+        int members;
         ByteArrayOutputStream residentKeys = new ByteArrayOutputStream(batchSize * ResidentKeySet.KEY_BYTES);
         int nextSeq;
         int recipients;
@@ -153,8 +173,10 @@ public class RecipientPlanner {
         final java.util.Set<String> unreadableKeyIds = new java.util.TreeSet<>();
         int batchesPerCommit = 1;
 
-        Plan(CaseRun run, ResumeState resume, Consumer<List<BatchJob>> ready) {
+        Plan(CaseRun run, ResumeState resume, Consumer<List<BatchJob>> ready,
+                Consumer<List<PlannedBatch>> rehearsal) {
             this.run = run;
+            this.rehearsal = rehearsal;
             this.seen = resume.planned();
             this.ready = ready;
             this.nextSeq = resume.nextSeq();
@@ -187,17 +209,20 @@ public class RecipientPlanner {
                 return;
             }
             seen.add(residentKey);
-            userIds.add(new String(userId, StandardCharsets.US_ASCII));
+            if (members++ > 0) {
+                userIds.write('\n');
+            }
+            userIds.writeBytes(userId);
             residentKeys.writeBytes(residentKey);
             recipients++;
-            if (userIds.size() == batchSize) {
+            if (members == batchSize) {
                 seal();
                 flush(false);
             }
         }
 
         void flush(boolean last) {
-            if (last && !userIds.isEmpty()) {
+            if (last && members > 0) {
                 seal();
             }
             boolean due = last ? !uncommitted.isEmpty() : uncommitted.size() >= batchesPerCommit;
@@ -207,6 +232,10 @@ public class RecipientPlanner {
             List<PlannedBatch> group = List.copyOf(uncommitted);
             uncommitted.clear();
             batchesPerCommit = Math.min(MAX_BATCHES_PER_COMMIT, batchesPerCommit * 2);
+            if (rehearsal != null) {
+                rehearsal.accept(group);
+                return;
+            }
             if (commits.size() == COMMITS_AHEAD) {
                 await(commits.poll());
             }
@@ -254,10 +283,10 @@ public class RecipientPlanner {
         }
 
         private void seal() {
-            byte[] joined = String.join("\n", userIds).getBytes(StandardCharsets.US_ASCII);
-            uncommitted.add(new PlannedBatch(nextSeq++, UUID.randomUUID(), userIds.size(), residentKeys.toByteArray(),
-                    keyring.seal(joined, Purpose.BATCH_RECIPIENTS)));
-            userIds = new ArrayList<>(batchSize);
+            uncommitted.add(new PlannedBatch(nextSeq++, UUID.randomUUID(), members, residentKeys.toByteArray(),
+                    keyring.seal(userIds.toByteArray(), Purpose.BATCH_RECIPIENTS)));
+            userIds.reset();
+            members = 0;
             residentKeys.reset();
         }
     }

@@ -32,7 +32,7 @@ import jp.moshisapo.notification.matching.ResidentKeySet;
 class FanoutWarmUp {
 
     /** Enough calls for the JIT's optimising tier (thousands of invocations and loop iterations). */
-    static final int RECIPIENTS = 30_000;
+    static final int RECIPIENTS = 100_000;
     /** Claims and requests of the dispatcher's per-batch work. */
     private static final int CLAIMS = 2_000;
     private static final int REQUESTS = 2_000;
@@ -77,7 +77,7 @@ class FanoutWarmUp {
             try {
                 long started = System.nanoTime();
                 int batches = run(RECIPIENTS);
-                Log.debugf("Fan-out warm-up: %d made-up recipients in %d batches, %d ms", RECIPIENTS, batches,
+                Log.infof("Fan-out warm-up done: %d made-up recipients in %d batches, %d ms", RECIPIENTS, batches,
                         (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 Log.warnf("Fan-out warm-up failed (cases still send, only more slowly at first): %s", e.toString());

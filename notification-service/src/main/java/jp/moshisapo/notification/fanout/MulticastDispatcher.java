@@ -21,10 +21,11 @@ import jp.moshisapo.notification.crypto.Keyring;
  * Sends batches of every case through one paced pipe: the channel's rate limit is per channel, so all cases
  * share it. One thread takes due batches in order and waits for an in-flight slot; a sender thread then claims the
  * batch before its first request (fixing its recipients, without anyone who asked for erasure), builds the request,
- * waits for a token of the pacer and sends. Two senders, so one batch's claim (a database round trip) and body
- * overlap another's wait: with one thread doing all of it in turn, a busy database held the first seconds of a
- * large case below LINE's 200 requests/s. Answers come back on the HTTP client's threads. A batch is retried
- * with the same retry key after 429/5xx until the case's deadline; its final outcome goes to the {@link OutcomeWriter}.
+ * waits for a token of the pacer and sends. Four senders, so batches' claims (a transaction of a few database round
+ * trips) and bodies overlap another's wait: with one thread doing all of it in turn, a busy database held the first
+ * seconds of a large case below LINE's 200 requests/s, and with two the first second still was (docs/performance.md).
+ * Answers come back on the client's request threads. A batch is retried with the same retry key after 429/5xx until
+ * the case's deadline; its final outcome goes to the {@link OutcomeWriter}.
  */
 @ApplicationScoped
 @Startup
@@ -32,7 +33,7 @@ public class MulticastDispatcher {
 
     /** LINE's limit is per second: after a 429, hold everything for a second rather than spend tokens on 429s. */
     private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
-    private static final int SENDERS = 2;
+    private static final int SENDERS = 4;
 
     private final DelayQueue<BatchJob> queue = new DelayQueue<>();
     private final MulticastClient client;

@@ -3,17 +3,12 @@ package jp.moshisapo.checkin.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import jp.moshisapo.servers.LoopbackEndpoint;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.MediaType;
@@ -34,35 +29,22 @@ class ReplyConnectionsTest {
     private static final int BURST = 48;
     private static final int BURSTS = 10;
 
-    private final ExecutorService lineThreads = Executors.newFixedThreadPool(BURST);
-    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
-    private HttpServer line;
+    private LoopbackEndpoint line;
 
     @BeforeEach
-    void startLine() throws IOException {
-        line = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-        line.createContext("/v2/bot/message/reply", exchange -> {
-            clientPorts.add(exchange.getRemoteAddress().getPort());
-            exchange.getRequestBody().readAllBytes();
-            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        line.setExecutor(lineThreads);
-        line.start();
+    void startLine() {
+        line = LoopbackEndpoint.start("/v2/bot/message/reply", BURST);
     }
 
     @AfterEach
     void stopLine() {
-        line.stop(0);
-        lineThreads.shutdownNow();
+        line.close();
     }
 
     @Test
     void burstAfterBurstOfRepliesReusesTheConnectionsOfTheFirst() {
         OkHttpClient client = ReplySender.client();
-        String url = "http://127.0.0.1:" + line.getAddress().getPort() + "/v2/bot/message/reply";
+        String url = line.uri().toString();
         int answered = 0;
         for (int burst = 0; burst < BURSTS; burst++) {
             List<CompletableFuture<Integer>> replies = new ArrayList<>();
@@ -75,8 +57,9 @@ class ReplyConnectionsTest {
         }
 
         assertEquals(BURST * BURSTS, answered);
-        assertTrue(clientPorts.size() <= ReplySender.MAX_IN_FLIGHT,
-                clientPorts.size() + " connections opened for " + BURSTS + " bursts of " + BURST + " replies");
+        int connections = line.clientPorts().size();
+        assertTrue(connections <= ReplySender.MAX_IN_FLIGHT,
+                connections + " connections opened for " + BURSTS + " bursts of " + BURST + " replies");
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

@@ -3,11 +3,9 @@ package jp.moshisapo.notification.fanout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Proxy;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,12 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.config.LineConfig;
 import jp.moshisapo.notification.config.NoticeConfig;
 import jp.moshisapo.notification.notice.NoticeMessages;
+import jp.moshisapo.servers.LoopbackEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,27 +28,16 @@ class MulticastClientTest {
     private static final int IN_FLIGHT = 8;
     private static final int REQUESTS = 400;
 
-    private final ExecutorService lineThreads = Executors.newFixedThreadPool(4);
-    private HttpServer line;
+    private LoopbackEndpoint line;
 
     @BeforeEach
-    void startLine() throws Exception {
-        line = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        line.createContext("/v2/bot/message/multicast", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        line.setExecutor(lineThreads);
-        line.start();
+    void startLine() {
+        line = LoopbackEndpoint.start("/v2/bot/message/multicast", 4);
     }
 
     @AfterEach
     void stopLine() {
-        line.stop(0);
-        lineThreads.shutdownNow();
+        line.close();
     }
 
     /**
@@ -62,7 +48,7 @@ class MulticastClientTest {
     @Test
     void thousandsOfMulticastsDoNotStartAThreadEach() {
         MulticastClient client = new MulticastClient(
-                config(LineConfig.class, Map.of("apiBaseUrl", "http://127.0.0.1:" + line.getAddress().getPort(),
+                config(LineConfig.class, Map.of("apiBaseUrl", line.baseUrl(),
                         "channelAccessToken", "test-token")),
                 config(FanoutConfig.class, Map.of("maxInFlight", IN_FLIGHT, "requestTimeout", Duration.ofSeconds(10))),
                 new NoticeMessages(config(NoticeConfig.class, Map.of("consultationCenterPhone", "019-651-3175",

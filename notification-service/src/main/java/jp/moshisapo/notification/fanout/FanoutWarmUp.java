@@ -2,18 +2,25 @@ package jp.moshisapo.notification.fanout;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jp.moshisapo.database.DataAccessException;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
@@ -38,7 +45,7 @@ class FanoutWarmUp {
     private static final int REQUESTS = 2_000;
     /** A case id no case has: its claims find no batch. */
     private static final long NO_CASE = -1;
-    private static final java.time.Duration AFTER_START = java.time.Duration.ofSeconds(5);
+    private static final Duration AFTER_START = Duration.ofSeconds(5);
 
     /** The planner's row shape (resident key, key id, sealed user id, unreachable), from parameters only. */
     private static final String MADE_UP_VISITS = "SELECT v.resident_key, ?::text, v.user_id, false "
@@ -49,11 +56,11 @@ class FanoutWarmUp {
     private final MulticastClient client;
     private final RecipientPlanner planner;
     private final BatchStore store;
-    private final io.vertx.core.Vertx vertx;
+    private final Vertx vertx;
     private final FanoutConfig config;
 
     FanoutWarmUp(Db db, Keyring keyring, MulticastClient client, RecipientPlanner planner, BatchStore store,
-            io.vertx.core.Vertx vertx, FanoutConfig config) {
+            Vertx vertx, FanoutConfig config) {
         this.db = db;
         this.planner = planner;
         this.store = store;
@@ -97,7 +104,7 @@ class FanoutWarmUp {
         int batches = plan(recipients, sample);
         for (int i = 0; i < CLAIMS; i++) {
             try {
-                store.claim(NO_CASE, i + 1, java.time.Instant.now());
+                store.claim(NO_CASE, i + 1, Instant.now());
             } catch (IllegalStateException expected) {
                 // "the batch is gone": the claim read nothing and its transaction rolled back
             }
@@ -115,15 +122,15 @@ class FanoutWarmUp {
 
     /** Sends {@code body} to a loopback server that answers as LINE does to a multicast: 200 and {}. */
     private void send(byte[] body) {
-        io.vertx.core.http.HttpServer standIn = vertx.createHttpServer().requestHandler(request -> request.body()
+        HttpServer standIn = vertx.createHttpServer().requestHandler(request -> request.body()
                 .onComplete(read -> request.response().putHeader("Content-Type", "application/json").end("{}")));
         try {
             int port = standIn.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS).actualPort();
-            int answered = client.rehearse(java.net.URI.create("http://127.0.0.1:" + port + "/v2/bot/message/multicast"),
+            int answered = client.rehearse(URI.create("http://127.0.0.1:" + port + "/v2/bot/message/multicast"),
                     body, REQUESTS, config.maxInFlight());
             Log.debugf("Fan-out warm-up: %d of %d requests answered by the loopback stand-in", answered, REQUESTS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the loopback stand-in for LINE did not start", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

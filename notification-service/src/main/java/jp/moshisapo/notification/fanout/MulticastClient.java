@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,7 +89,7 @@ public class MulticastClient {
     int rehearse(URI standIn, byte[] body, int times, int inFlight) {
         int answered = 0;
         for (int sent = 0; sent < times; sent += inFlight) {
-            List<CompletableFuture<SendResult>> wave = new java.util.ArrayList<>(inFlight);
+            List<CompletableFuture<SendResult>> wave = new ArrayList<>(inFlight);
             for (int i = 0; i < inFlight; i++) {
                 wave.add(send(standIn, UUID.randomUUID(), body));
             }

@@ -50,7 +50,10 @@ public interface GatewayConfig {
         @WithDefault("30S")
         Duration responseTimeout();
 
-        /** Keep-alive connections per service; more requests wait in the pool's queue. */
+        /**
+         * Keep-alive connections per service, shared out among the event loops (each has its own pools, of at
+         * least one connection); more requests wait in the pool's queue.
+         */
         @WithDefault("64")
         int maxConnections();
     }

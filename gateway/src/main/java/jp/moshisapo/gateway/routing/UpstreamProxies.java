@@ -11,37 +11,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.StreamSupport;
 import jp.moshisapo.gateway.config.GatewayConfig;
 import jp.moshisapo.gateway.route.Service;
 import org.jboss.logging.Logger;
 
 /**
- * The connections to the three services: one keep-alive pool each, and the timeouts that turn a dead service
- * into 502 and a stalled one into 504 instead of a client waiting for ever.
+ * The connections to the three services: keep-alive pools, and the timeouts that turn a dead service into 502 and
+ * a stalled one into 504 instead of a client waiting for ever. Each event loop has its own client and so its own
+ * pools (as each nginx worker keeps its own upstream connections): a request's upstream connection is served by
+ * the thread that serves its client, and no request hops between threads on its way through.
  */
 @ApplicationScoped
 public class UpstreamProxies {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxies.class);
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
     private final Map<Service, OriginRequestProvider> origins = new EnumMap<>(Service.class);
 
     public UpstreamProxies(Vertx vertx, GatewayConfig config) {
         GatewayConfig.Upstream upstream = config.upstream();
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setName("gateway-upstreams")
-                        .setKeepAlive(true)
-                        .setConnectTimeout(Math.toIntExact(upstream.connectTimeout().toMillis())),
-                new PoolOptions().setHttp1MaxSize(upstream.maxConnections()));
+        this.vertx = vertx;
+        this.clientOptions = new HttpClientOptions()
+                .setName("gateway-upstreams")
+                .setKeepAlive(true)
+                .setConnectTimeout(Math.toIntExact(upstream.connectTimeout().toMillis()));
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(perEventLoop(upstream.maxConnections(), vertx));
         origins.put(Service.FACILITY, origin(Service.FACILITY, config.facilityUrl(), upstream));
         origins.put(Service.CHECKIN, origin(Service.CHECKIN, config.checkinUrl(), upstream));
         origins.put(Service.NOTIFICATION, origin(Service.NOTIFICATION, config.notificationUrl(), upstream));
     }
 
+    /** The calling event loop's client (created on its first request). */
     public HttpClient client() {
-        return client;
+        return clients.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(clientOptions,
+                poolOptions));
     }
 
     public OriginRequestProvider origin(Service service) {
@@ -54,7 +63,13 @@ public class UpstreamProxies {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
+    }
+
+    /** The configured maximum is per service; each event loop's pool gets its share, at least one. */
+    private static int perEventLoop(int maxConnections, Vertx vertx) {
+        long loops = Math.max(1, StreamSupport.stream(vertx.nettyEventLoopGroup().spliterator(), false).count());
+        return (int) Math.max(1, maxConnections / loops);
     }
 
     private static OriginRequestProvider origin(Service service, String url, GatewayConfig.Upstream upstream) {

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP endpoint that answers every request to one path with 200 and {@code {}}, as LINE answers a reply or
- * a multicast, and remembers the client port of each request (one port per connection): for tests of how a client
+ * A loopback HTTP endpoint that answers every request to one path (and the paths under it) with 200 and a fixed JSON
+ * body, {@code {}} unless told otherwise, as LINE answers a reply or a multicast, and remembers the client port of each request (one port per connection): for tests of how a client
  * uses its connections and threads, where the simulator's rules are not the point.
  */
 public final class LoopbackEndpoint implements AutoCloseable {
@@ -23,14 +23,14 @@ public final class LoopbackEndpoint implements AutoCloseable {
     private final String path;
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
-    private LoopbackEndpoint(String path, int threads) throws IOException {
+    private LoopbackEndpoint(String path, int threads, String answerJson) throws IOException {
         this.path = path;
         this.threads = Executors.newFixedThreadPool(threads);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         server.createContext(path, exchange -> {
             clientPorts.add(exchange.getRemoteAddress().getPort());
             exchange.getRequestBody().readAllBytes();
-            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            byte[] answer = answerJson.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
@@ -41,8 +41,13 @@ public final class LoopbackEndpoint implements AutoCloseable {
 
     /** Serves {@code path} on a free loopback port with {@code threads} request threads. */
     public static LoopbackEndpoint start(String path, int threads) {
+        return start(path, threads, "{}");
+    }
+
+    /** Serves {@code path} and the paths under it, answering each request with {@code answerJson}. */
+    public static LoopbackEndpoint start(String path, int threads, String answerJson) {
         try {
-            return new LoopbackEndpoint(path, threads);
+            return new LoopbackEndpoint(path, threads, answerJson);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import jp.moshisapo.notification.concurrent.DaemonThreads;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.db.Db;
 import jp.moshisapo.notification.exposure.CaseEvents;

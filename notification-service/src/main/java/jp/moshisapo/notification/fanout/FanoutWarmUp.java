@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jp.moshisapo.database.DataAccessException;
+import jp.moshisapo.notification.concurrent.DaemonThreads;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
 import jp.moshisapo.notification.crypto.Purpose;

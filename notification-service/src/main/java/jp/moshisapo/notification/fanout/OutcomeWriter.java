@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import jp.moshisapo.notification.concurrent.DaemonThreads;
 
 /**
  * Persists batch outcomes a few dozen at a time (one commit per ~50 ms instead of one per request, which at

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import jp.moshisapo.database.DataAccessException;
+import jp.moshisapo.notification.concurrent.DaemonThreads;
 import jp.moshisapo.notification.config.FanoutConfig;
 import jp.moshisapo.notification.crypto.Keyring;
 import jp.moshisapo.notification.crypto.Purpose;

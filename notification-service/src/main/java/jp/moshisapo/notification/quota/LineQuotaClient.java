@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jp.moshisapo.notification.concurrent.DaemonThreads;
 import jp.moshisapo.notification.config.LineConfig;
 
 /**
@@ -29,6 +32,8 @@ public class LineQuotaClient {
     private final String base;
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** The two questions of one reading, asked at once. */
+    private final ExecutorService askers = Executors.newFixedThreadPool(2, DaemonThreads.named("line-quota"));
 
     LineQuotaClient(LineConfig line) {
         this.base = line.apiBaseUrl().replaceAll("/+$", "");
@@ -67,26 +72,33 @@ public class LineQuotaClient {
     }
 
     private CompletableFuture<JsonNode> ask(String path) {
+        return CompletableFuture.supplyAsync(() -> fetch(path), askers);
+    }
+
+    /**
+     * A blocking request on one of this client's own threads. Not {@code sendAsync}: it completes through
+     * CompletableFuture's default pool, which on two cores or fewer starts a new thread for every answer.
+     */
+    private JsonNode fetch(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Authorization", authorization).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof IOException) {
-                throw new QuotaUnavailable(path + " unreachable: " + cause.getClass().getSimpleName());
-            }
-            if (cause != null) {
-                throw new CompletionException(cause);
-            }
-            if (response.statusCode() != 200) {
-                throw new QuotaUnavailable(path + " answered HTTP " + response.statusCode());
-            }
-            try {
-                return JSON.readTree(response.body());
-            } catch (IOException e) {
-                throw new QuotaUnavailable(path + " unreachable: " + e.getClass().getSimpleName());
-            }
-        });
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new QuotaUnavailable(path + " unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuotaUnavailable(path + " not asked: interrupted");
+        }
+        if (response.statusCode() != 200) {
+            throw new QuotaUnavailable(path + " answered HTTP " + response.statusCode());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new QuotaUnavailable(path + " unreachable: " + e.getClass().getSimpleName());
+        }
     }
 
     /** Why LINE's quota could not be read; the message names the path and status only. */

@@ -1,10 +1,12 @@
 package jp.moshisapo.gateway.routing;
 
+import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.httpproxy.OriginRequestProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +33,7 @@ public class UpstreamProxies {
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
     private final PoolOptions poolOptions;
-    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<EventLoop, HttpClient> clients = new ConcurrentHashMap<>();
     private final Map<Service, OriginRequestProvider> origins = new EnumMap<>(Service.class);
 
     public UpstreamProxies(Vertx vertx, GatewayConfig config) {
@@ -47,10 +49,14 @@ public class UpstreamProxies {
         origins.put(Service.NOTIFICATION, origin(Service.NOTIFICATION, config.notificationUrl(), upstream));
     }
 
-    /** The calling event loop's client (created on its first request). */
+    /**
+     * The client of the event loop the calling request belongs to (created on its first request). Keyed by the
+     * request's event loop, not the calling thread: a request that continues on a worker thread after a blocking
+     * step (a staff token's verification) uses its loop's client, so there are never more clients than loops.
+     */
     public HttpClient client() {
-        return clients.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(clientOptions,
-                poolOptions));
+        EventLoop loop = ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
+        return clients.computeIfAbsent(loop, any -> vertx.createHttpClient(clientOptions, poolOptions));
     }
 
     public OriginRequestProvider origin(Service service) {

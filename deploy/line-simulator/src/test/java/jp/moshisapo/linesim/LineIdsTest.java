@@ -38,4 +38,19 @@ class LineIdsTest {
         assertTrue(LineIds.replyToken().matches("^[0-9a-f]{32}$"));
         assertTrue(LineIds.messageId().matches("^[0-9]{18}$"));
     }
+
+    @Test
+    void randomPartsUseTheirWholeAlphabet() {
+        java.util.Set<Character> quoteChars = new java.util.HashSet<>();
+        java.util.Set<Character> eventChars = new java.util.HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            String quote = LineIds.quoteToken();
+            assertTrue(quote.matches("^[A-Za-z0-9_-]{43}$"), quote);
+            quote.chars().forEach(c -> quoteChars.add((char) c));
+            LineIds.webhookEventId().substring(10).chars().forEach(c -> eventChars.add((char) c));
+        }
+        assertEquals(64, quoteChars.size(), "every URL-safe character appears in quote tokens");
+        assertEquals(32, eventChars.size(), "every Crockford character appears in event ids' random part");
+        assertNotEquals(LineIds.quoteToken(), LineIds.quoteToken());
+    }
 }

@@ -28,6 +28,8 @@ import jp.moshisapo.protocol.code.PrintedCode;
 final class Load {
 
     private static final int USERS_PER_THREAD = 50;
+    /** How long after the run's end a webhook may still be unanswered before its connection is closed. */
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(10);
 
     /** Who posts the webhooks. */
     enum Client {
@@ -60,8 +62,13 @@ final class Load {
         }
         long started = System.nanoTime();
         workers.forEach(Thread::start);
+        long stalledAfter = end + STALL_LIMIT.toNanos();
         for (Worker worker : workers) {
-            worker.join();
+            worker.join(Math.max(1, (stalledAfter - System.nanoTime()) / 1_000_000));
+            if (worker.isAlive()) {
+                worker.poster.close(); // a webhook unanswered long after the run's end: its read fails, it stops
+                worker.join();
+            }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return new Result(elapsed, workers.stream().mapToLong(w -> w.checkins).sum(),

@@ -21,11 +21,12 @@ import jp.moshisapo.linesim.webhook.SignedWebhook;
  */
 final class WebhookPoster implements Closeable {
 
-    private static final int TIMEOUT_MILLIS = 10_000;
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final URI webhookUrl;
     private final byte[] head;
-    private Socket socket;
+    /** Volatile: the load's watchdog may close it from another thread. */
+    private volatile Socket socket;
     private OutputStream out;
     private InputStream in;
 
@@ -57,8 +58,10 @@ final class WebhookPoster implements Closeable {
     private void connect() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout(TIMEOUT_MILLIS);
-        socket.connect(new InetSocketAddress(webhookUrl.getHost(), webhookUrl.getPort()), TIMEOUT_MILLIS);
+        // No read timeout: with one, every read that has to wait becomes a failed read, a poll and another read
+        // (the JDK then runs the socket non-blocking), about a tenth of the generator's CPU. A stalled service is
+        // caught by the load's watchdog instead, which closes the socket (Load#run).
+        socket.connect(new InetSocketAddress(webhookUrl.getHost(), webhookUrl.getPort()), CONNECT_TIMEOUT_MILLIS);
         out = new BufferedOutputStream(socket.getOutputStream(), 8192);
         in = new BufferedInputStream(socket.getInputStream(), 8192);
     }
@@ -118,13 +121,14 @@ final class WebhookPoster implements Closeable {
 
     @Override
     public void close() {
-        if (socket != null) {
+        Socket open = socket;
+        socket = null;
+        if (open != null) {
             try {
-                socket.close();
+                open.close();
             } catch (IOException e) {
                 // closing anyway
             }
         }
-        socket = null;
     }
 }

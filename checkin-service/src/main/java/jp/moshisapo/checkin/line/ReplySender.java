@@ -112,8 +112,13 @@ public class ReplySender {
 
     @PreDestroy
     void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        release(http);
+    }
+
+    /** Ends a reply client: its dispatcher's threads finish what they have, its idle connections close. */
+    static void release(OkHttpClient client) {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 
     private RuntimeException refusal(int status) {

@@ -44,24 +44,26 @@ class ReplyConnectionsTest {
     @Test
     void burstAfterBurstOfRepliesReusesTheConnectionsOfTheFirst() {
         OkHttpClient client = ReplySender.client();
-        String url = line.uri().toString();
-        int answered = 0;
-        for (int burst = 0; burst < BURSTS; burst++) {
-            List<CompletableFuture<Integer>> replies = new ArrayList<>();
-            for (int i = 0; i < BURST; i++) {
-                replies.add(post(client, url));
+        try {
+            String url = line.uri().toString();
+            int answered = 0;
+            for (int burst = 0; burst < BURSTS; burst++) {
+                List<CompletableFuture<Integer>> replies = new ArrayList<>();
+                for (int i = 0; i < BURST; i++) {
+                    replies.add(post(client, url));
+                }
+                for (CompletableFuture<Integer> reply : replies) {
+                    answered += reply.join() == 200 ? 1 : 0;
+                }
             }
-            for (CompletableFuture<Integer> reply : replies) {
-                answered += reply.join() == 200 ? 1 : 0;
-            }
-        }
 
-        assertEquals(BURST * BURSTS, answered);
-        int connections = line.clientPorts().size();
-        assertTrue(connections <= ReplySender.MAX_IN_FLIGHT,
-                connections + " connections opened for " + BURSTS + " bursts of " + BURST + " replies");
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+            assertEquals(BURST * BURSTS, answered);
+            int connections = line.clientPorts().size();
+            assertTrue(connections <= ReplySender.MAX_IN_FLIGHT,
+                    connections + " connections opened for " + BURSTS + " bursts of " + BURST + " replies");
+        } finally {
+            ReplySender.release(client);
+        }
     }
 
     private static CompletableFuture<Integer> post(OkHttpClient client, String url) {

@@ -162,6 +162,45 @@ class ErasureIT {
         assertEquals(0L, store.count("SELECT erased_before_sending FROM delivery_batch WHERE case_id = ?", id));
     }
 
+    @Test
+    void aPauseTakesBackOnlyTheTriedMarksItsOwnRunSet() {
+        String kenji = Fixtures.user("paused-kenji");
+        String mari = Fixtures.user("paused-mari");
+        long id;
+        try {
+            id = plantCase("DRAFT", List.of(List.of(kenji), List.of(mari)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // batch 1's first request left in an earlier run, whose answer was lost (LINE may have accepted it);
+        // batch 2 was never tried
+        store.tryExecute("UPDATE delivery_batch SET first_attempt_at = now() - interval '1 hour' "
+                + "WHERE case_id = " + id + " AND seq = 1");
+        String triedInTheEarlierRun = firstAttemptOf(id, 1);
+        sim.quota().limit(sim.quota().used()); // LINE refuses every multicast now: the monthly limit is reached
+        try {
+            release(id);
+            store.awaitState(id, "PAUSED", SENDING);
+            await("batch 2's mark taken back").atMost(Duration.ofSeconds(30))
+                    .until(() -> firstAttemptOf(id, 2) == null);
+
+            // its retry key's 24 hours began in the earlier run: a resume after them must not send it again
+            await("batch 1 keeps its first attempt").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                    .until(() -> firstAttemptOf(id, 1), equalTo(triedInTheEarlierRun));
+            assertEquals(0, sim.inboxSize(kenji));
+            assertEquals(0, sim.inboxSize(mari));
+        } finally {
+            sim.quota().limit(null); // the channel back for whatever runs next
+            // a paused case's unsent messages count against the quota every later preview shows
+            Api.post("staff2", "/admin/cases/" + id + "/cancel").then().statusCode(200);
+        }
+    }
+
+    private String firstAttemptOf(long caseId, int seq) {
+        return store.query("SELECT first_attempt_at::text FROM delivery_batch WHERE case_id = ? AND seq = ?",
+                caseId, seq);
+    }
+
     private boolean batchKeysHoldQuietly(long caseId, String user) {
         try {
             return batchKeysHold(caseId, user);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,10 +75,10 @@ public class BatchStore {
      * What a batch carries at its first request in this run; {@code recipients} is null when it carries nobody.
      * {@code status} is the batch's status when it is no longer PENDING (then nothing is to be sent).
      */
-    record Claim(String status, int recipientCount, Sealed recipients, Instant firstAttemptAt) {
+    record Claim(String status, int recipientCount, Sealed recipients, Instant firstAttemptAt, boolean markedNow) {
 
         Claim(String status, int recipientCount, Sealed recipients) {
-            this(status, recipientCount, recipients, null);
+            this(status, recipientCount, recipients, null, false);
         }
 
         boolean pending() {
@@ -97,6 +98,8 @@ public class BatchStore {
      * batch LINE may already have accepted (the retry then meets 409), which costs no second message.
      */
     Claim claim(long caseId, int seq, Instant now) {
+        // as the database stores it (microseconds), so a release can recognise the mark as this claim's
+        Instant marked = now.truncatedTo(ChronoUnit.MICROS);
         return db.inTransaction(c -> {
             int count;
             Timestamp triedAt;
@@ -110,7 +113,7 @@ public class BatchStore {
                 s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 s.setLong(1, caseId);
                 s.setInt(2, seq);
-                s.setTimestamp(3, Timestamp.from(now));
+                s.setTimestamp(3, Timestamp.from(marked));
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         throw new IllegalStateException("the batch is gone");
@@ -135,10 +138,10 @@ public class BatchStore {
                 throw new IllegalStateException("its recipients were cleared before it was sent");
             }
             if (triedAt != null || count == 0) {
-                return new Claim("PENDING", count, recipients, triedAt == null ? null : triedAt.toInstant());
+                return new Claim("PENDING", count, recipients, triedAt == null ? null : triedAt.toInstant(), false);
             }
             if (markedTried) {
-                return new Claim("PENDING", count, recipients, now);
+                return new Claim("PENDING", count, recipients, marked, true);
             }
             // Someone in it asked for erasure since it was planned: it leaves without them, or not at all.
             BatchMembers rest = BatchMembers.open(keyring, recipients, keys)
@@ -154,27 +157,30 @@ public class BatchStore {
                 u.setBytes(3, count == 0 ? null : rest.residentKeys());
                 u.setBytes(4, recipients == null ? null : recipients.bytes());
                 u.setString(5, recipients == null ? null : recipients.keyId());
-                u.setTimestamp(6, count == 0 ? null : Timestamp.from(now));
+                u.setTimestamp(6, count == 0 ? null : Timestamp.from(marked));
                 u.setLong(7, caseId);
                 u.setInt(8, seq);
                 u.executeUpdate();
             }
-            return new Claim("PENDING", count, recipients, count > 0 ? now : null);
+            return new Claim("PENDING", count, recipients, count > 0 ? marked : null, count > 0);
         });
     }
 
     /**
-     * Marks a claimed batch as never tried again: every answer LINE gave it said it processed nothing (429, 401,
-     * 403), so its retry key was never accepted, it may go out any time later with that key, and erasure may take
-     * residents out of it meanwhile. Used when a case pauses; a crash before this only makes the batch count as
-     * tried, which is the cautious side (see {@link #resume}).
+     * Marks a batch this run's claim marked as tried ({@code markedAt}) as never tried again: every answer LINE gave
+     * it in this run said it processed nothing (429, 401, 403), so its retry key was never accepted, it may go out
+     * any time later with that key, and erasure may take residents out of it meanwhile. Used when a case pauses; a
+     * crash before this only makes the batch count as tried, which is the cautious side (see {@link #resume}). Only
+     * this claim's mark is taken back: a batch first tried in an earlier run may have reached LINE then, and must
+     * keep the time its retry key's 24 hours began.
      */
-    void release(long caseId, int seq) {
+    void release(long caseId, int seq, Instant markedAt) {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE delivery_batch SET first_attempt_at = NULL "
-                    + "WHERE case_id = ? AND seq = ? AND status = 'PENDING'")) {
+                    + "WHERE case_id = ? AND seq = ? AND status = 'PENDING' AND first_attempt_at = ?")) {
                 s.setLong(1, caseId);
                 s.setInt(2, seq);
+                s.setTimestamp(3, Timestamp.from(markedAt));
                 s.executeUpdate();
             }
             return null;

@@ -25,6 +25,7 @@ final class CaseRun {
     private volatile boolean planned;
     private volatile boolean stopped;
     private volatile boolean cancelled;
+    private volatile boolean handedOver;
 
     CaseRun(long caseId, String message, Instant sendingSince, Instant deadline) {
         this.caseId = caseId;
@@ -50,6 +51,19 @@ final class CaseRun {
 
     boolean cancelled() {
         return cancelled;
+    }
+
+    /**
+     * This instance stopped leading: another may already be sending the case, treating the batches this run marked
+     * as tried as tried, so this run writes none of them back as untried.
+     */
+    void handOver() {
+        handedOver = true;
+        stopped = true;
+    }
+
+    boolean handedOver() {
+        return handedOver;
     }
 
     void addBatches(int count) {

@@ -162,7 +162,7 @@ public class FanoutCoordinator {
     }
 
     private void resign() {
-        active.values().forEach(CaseRun::stop);
+        active.values().forEach(CaseRun::handOver);
         active.clear();
         if (leaderLock != null) {
             try {

@@ -268,12 +268,16 @@ public class MulticastDispatcher {
 
     /**
      * A batch of a stopped run is not sent (again). Untried, it stays as the database has it: CANCELLED by the
-     * cancel, or PENDING for the next leader. Tried without success, the case must have been cancelled (a lost
-     * leadership is resumed with the same retry key instead), and the report must say whether it may have arrived.
+     * cancel, or PENDING for the next leader. Claimed by a paused run that LINE answered only with refusals, it is
+     * marked untried again; after a lost leadership it stays marked (the new leader may be sending it already).
+     * Tried without success, the case must have been cancelled (a lost leadership is resumed with the same retry
+     * key instead), and the report must say whether it may have arrived.
      */
     private void abandon(BatchJob job) {
         if (job.claimed() && !job.mayHaveArrived && !job.run.cancelled()) {
-            release(job); // paused or handed over: LINE processed none of its attempts
+            if (job.markedAt != null && !job.run.handedOver()) {
+                release(job); // paused: LINE processed none of this run's attempts
+            }
             return;
         }
         if (job.attempts == 0 || job.lastResult == null || !job.run.cancelled()) {
@@ -288,7 +292,7 @@ public class MulticastDispatcher {
 
     private void release(BatchJob job) {
         try {
-            store.release(job.run.caseId, job.seq);
+            store.release(job.run.caseId, job.seq, job.markedAt);
         } catch (RuntimeException e) {
             // Harmless: the batch then counts as tried, and is sent again only within 24 h of its first attempt.
             Log.warnf("Could not mark %s as untried: %s", job, e.getMessage());

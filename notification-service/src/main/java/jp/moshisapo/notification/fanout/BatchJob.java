@@ -27,8 +27,8 @@ final class BatchJob implements Delayed {
     private long order = ORDER.incrementAndGet();
     int attempts;
     Instant firstAttemptAt;
-    /** When this run's claim marked the batch as tried; null when it was tried in an earlier run. */
-    Instant markedAt;
+    /** This run's claim marked the batch as tried (at {@link #firstAttemptAt}); false when an earlier run did. */
+    boolean markedThisRun;
     /** The last attempt's answer, for a job of a cancelled case that will not be tried again. */
     SendResult lastResult;
     /** Some attempt got no answer or a 5xx: LINE may have accepted its retry key. */
@@ -47,7 +47,7 @@ final class BatchJob implements Delayed {
     void claimed(BatchStore.Claim claim) {
         this.recipients = claim.recipients();
         this.recipientCount = claim.recipientCount();
-        this.markedAt = claim.markedNow() ? claim.firstAttemptAt() : null;
+        this.markedThisRun = claim.markedNow();
         if (firstAttemptAt == null) {
             this.firstAttemptAt = claim.firstAttemptAt(); // tried in an earlier run: its retry key's clock runs
         }

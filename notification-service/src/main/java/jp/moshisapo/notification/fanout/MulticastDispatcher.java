@@ -275,7 +275,7 @@ public class MulticastDispatcher {
      */
     private void abandon(BatchJob job) {
         if (job.claimed() && !job.mayHaveArrived && !job.run.cancelled()) {
-            if (job.markedAt != null && !job.run.handedOver()) {
+            if (job.markedThisRun && !job.run.handedOver()) {
                 release(job); // paused: LINE processed none of this run's attempts
             }
             return;
@@ -292,7 +292,7 @@ public class MulticastDispatcher {
 
     private void release(BatchJob job) {
         try {
-            store.release(job.run.caseId, job.seq, job.markedAt);
+            store.release(job.run.caseId, job.seq, job.firstAttemptAt);
         } catch (RuntimeException e) {
             // Harmless: the batch then counts as tried, and is sent again only within 24 h of its first attempt.
             Log.warnf("Could not mark %s as untried: %s", job, e.getMessage());

@@ -34,6 +34,9 @@ class LineQuotaClientTest {
                     return "test-token";
                 }
             });
+            // the first reading starts what the client keeps (its two threads, the JDK client's selector and
+            // workers); what is measured is whether each answer after it starts more
+            assertEquals(MessageQuota.unlimited(1234), client.read(), "first reading");
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long startedBefore = threads.getTotalStartedThreadCount();
 

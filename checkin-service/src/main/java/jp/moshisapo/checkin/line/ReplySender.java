@@ -4,26 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.ReplyMessageRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import jp.moshisapo.checkin.config.LineConfig;
 import jp.moshisapo.checkin.metrics.CheckinMetrics;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -32,93 +26,82 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * times (limits in application.properties); anything else LINE refused (an expired or used reply token, 400) is
  * final: retrying cannot help, and the token can only ever be used once.
  *
- * <p>The request body is the LINE SDK's own model ({@link ReplyMessageRequest}); the transport is OkHttp, the client
- * the SDK itself uses, but built here: the SDK's builder cannot size its connection pool, and OkHttp keeps only 5 idle
- * connections by default. A batch's replies go out up to {@value #MAX_IN_FLIGHT} at once, so every burst opened
- * new connections and the pool closed all but 5 afterwards: about one reply in five paid a TCP connect (a TLS
- * handshake, against api.line.me) at 1,000 check-ins/s (docs/performance.md).
+ * <p>The request body is the LINE SDK's own model ({@link ReplyMessageRequest}). The transport is the service's
+ * Vert.x HTTP client, on the event loops that already serve the webhook: a reply costs no thread of its own, where
+ * the SDK's OkHttp blocked one thread per reply in flight and woke it for the answer (docs/performance.md). The pool
+ * keeps as many connections as replies may be in flight: a batch's replies go out up to {@value #MAX_IN_FLIGHT} at
+ * once, and each burst must find the connections of the last (against api.line.me, a new one is a TLS handshake).
  */
 @ApplicationScoped
 public class ReplySender {
 
     /** Replies of a whole batch go out at once; each in-flight reply keeps its connection for the next. */
     static final int MAX_IN_FLIGHT = 64;
+    static final int CONNECT_TIMEOUT_MS = 2_000;
+    /** A reply whose connection stays silent this long failed; the retry policy decides what follows. */
+    static final long SILENCE_TIMEOUT_MS = 5_000;
     /** The SDK's models carry their own Jackson annotations (type ids, NON_NULL); a plain mapper honours them. */
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final MediaType JSON_UTF8 = MediaType.get("application/json; charset=utf-8");
 
-    private final OkHttpClient http;
-    private final HttpUrl endpoint;
+    private final HttpClient http;
+    private final String endpoint;
     private final String authorization;
     private final CheckinMetrics metrics;
 
-    ReplySender(LineConfig line, CheckinMetrics metrics) {
+    ReplySender(Vertx vertx, LineConfig line, CheckinMetrics metrics) {
         this.metrics = metrics;
-        this.endpoint = HttpUrl.get(line.apiBaseUrl().replaceAll("/+$", "") + "/v2/bot/message/reply");
+        this.endpoint = line.apiBaseUrl().replaceAll("/+$", "") + "/v2/bot/message/reply";
         this.authorization = "Bearer " + line.channelAccessToken();
-        this.http = client();
+        this.http = client(vertx);
     }
 
-    /** Up to {@value #MAX_IN_FLIGHT} replies at once, and as many connections kept for the next burst. */
-    static OkHttpClient client() {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(MAX_IN_FLIGHT);
-        dispatcher.setMaxRequestsPerHost(MAX_IN_FLIGHT);
-        return new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(MAX_IN_FLIGHT, 5, TimeUnit.MINUTES))
-                .connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(5))
-                .writeTimeout(Duration.ofSeconds(5))
-                .build();
+    /**
+     * Up to {@value #MAX_IN_FLIGHT} connections, kept between bursts. TLS (an https base URL) verifies the host
+     * name against the certificate and names the host in the handshake (SNI), as api.line.me requires.
+     */
+    static HttpClient client(Vertx vertx) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout(CONNECT_TIMEOUT_MS)
+                .setVerifyHost(true)
+                .setForceSni(true);
+        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
     }
 
     @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = ReplyRetryableException.class)
     @Timeout(5000)
     public CompletionStage<Void> send(String replyToken, List<Message> messages) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        byte[] body;
+        Buffer body;
         try {
-            body = JSON.writeValueAsBytes(new ReplyMessageRequest(replyToken, messages, false));
+            body = Buffer.buffer(JSON.writeValueAsBytes(new ReplyMessageRequest(replyToken, messages, false)));
         } catch (JsonProcessingException e) {
             sent.completeExceptionally(new ReplyRejectedException("the reply cannot be written", e));
             return sent;
         }
-        Request request = new Request.Builder().url(endpoint)
-                .header("Authorization", authorization)
-                .post(RequestBody.create(body, JSON_UTF8))
-                .build();
-        http.newCall(request).enqueue(new Callback() {
-            @Override
-            public void onFailure(Call call, IOException error) {
-                sent.completeExceptionally(new ReplyRetryableException("LINE not reachable: "
-                        + error.getClass().getSimpleName(), error));
-            }
-
-            @Override
-            public void onResponse(Call call, Response response) throws IOException {
-                try (response) {
-                    response.body().bytes(); // read to the end, so the connection serves the next reply
-                    if (response.isSuccessful()) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(endpoint)
+                .setIdleTimeout(SILENCE_TIMEOUT_MS)
+                .putHeader("Authorization", authorization)
+                .putHeader("Content-Type", "application/json; charset=utf-8");
+        http.request(request)
+                .compose(call -> call.send(body))
+                // Read to the end, so the connection serves the next reply.
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .onComplete(answer -> {
+                    if (answer.failed()) {
+                        sent.completeExceptionally(new ReplyRetryableException("LINE not reachable: "
+                                + answer.cause().getClass().getSimpleName(), answer.cause()));
+                    } else if (answer.result() / 100 == 2) {
                         sent.complete(null);
                     } else {
-                        sent.completeExceptionally(refusal(response.code()));
+                        sent.completeExceptionally(refusal(answer.result()));
                     }
-                }
-            }
-        });
+                });
         return sent;
     }
 
     @PreDestroy
     void close() {
-        release(http);
-    }
-
-    /** Ends a reply client: its dispatcher's threads finish what they have, its idle connections close. */
-    static void release(OkHttpClient client) {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        http.close();
     }
 
     private RuntimeException refusal(int status) {

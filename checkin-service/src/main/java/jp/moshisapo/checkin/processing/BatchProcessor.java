@@ -204,7 +204,9 @@ public class BatchProcessor {
         return replies.send(outcome.replyToken(), outcome.reply()).toCompletableFuture().handle((ok, error) -> {
             if (error == null) {
                 metrics.repliesSent().increment();
-                metrics.answerDelay().record(Duration.between(answer.event().at(), Instant.now()));
+                // LINE's clock may run ahead of ours: a negative delay counts as none (Micrometer refuses it).
+                Duration delay = Duration.between(answer.event().at(), Instant.now());
+                metrics.answerDelay().record(delay.isNegative() ? Duration.ZERO : delay);
             } else {
                 metrics.repliesFailed().increment();
                 LOG.warnf("reply to %s failed: %s", outcome.resident(), rootMessage(error));

@@ -3,19 +3,16 @@ package jp.moshisapo.checkin.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import jp.moshisapo.servers.LoopbackEndpoint;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,61 +27,45 @@ class ReplyConnectionsTest {
     private static final int BURSTS = 10;
 
     private LoopbackEndpoint line;
+    private Vertx vertx;
 
     @BeforeEach
-    void startLine() {
+    void start() {
         line = LoopbackEndpoint.start("/v2/bot/message/reply", BURST);
+        vertx = Vertx.vertx();
     }
 
     @AfterEach
-    void stopLine() {
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         line.close();
     }
 
     @Test
-    void burstAfterBurstOfRepliesReusesTheConnectionsOfTheFirst() {
-        OkHttpClient client = ReplySender.client();
-        try {
-            String url = line.uri().toString();
-            int answered = 0;
-            for (int burst = 0; burst < BURSTS; burst++) {
-                List<CompletableFuture<Integer>> replies = new ArrayList<>();
-                for (int i = 0; i < BURST; i++) {
-                    replies.add(post(client, url));
-                }
-                for (CompletableFuture<Integer> reply : replies) {
-                    answered += reply.join() == 200 ? 1 : 0;
-                }
+    void burstAfterBurstOfRepliesReusesTheConnectionsOfTheFirst() throws Exception {
+        HttpClient client = ReplySender.client(vertx);
+        String url = line.uri().toString();
+        int answered = 0;
+        for (int burst = 0; burst < BURSTS; burst++) {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                replies.add(post(client, url));
             }
-
-            assertEquals(BURST * BURSTS, answered);
-            int connections = line.clientPorts().size();
-            assertTrue(connections <= ReplySender.MAX_IN_FLIGHT,
-                    connections + " connections opened for " + BURSTS + " bursts of " + BURST + " replies");
-        } finally {
-            ReplySender.release(client);
+            for (Future<Integer> reply : replies) {
+                int status = reply.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                answered += status == 200 ? 1 : 0;
+            }
         }
+
+        assertEquals(BURST * BURSTS, answered);
+        int connections = line.clientPorts().size();
+        assertTrue(connections <= ReplySender.MAX_IN_FLIGHT,
+                connections + " connections opened for " + BURSTS + " bursts of " + BURST + " replies");
     }
 
-    private static CompletableFuture<Integer> post(OkHttpClient client, String url) {
-        CompletableFuture<Integer> status = new CompletableFuture<>();
-        Request request = new Request.Builder().url(url)
-                .post(RequestBody.create("{}".getBytes(StandardCharsets.UTF_8), MediaType.get("application/json")))
-                .build();
-        client.newCall(request).enqueue(new Callback() {
-            @Override
-            public void onFailure(Call call, IOException e) {
-                status.completeExceptionally(e);
-            }
-
-            @Override
-            public void onResponse(Call call, Response response) throws IOException {
-                try (response) {
-                    response.body().bytes();
-                    status.complete(response.code());
-                }
-            }
-        });
-        return status;
+    private static Future<Integer> post(HttpClient client, String url) {
+        return client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url))
+                .compose(call -> call.send(Buffer.buffer("{}")))
+                .compose(response -> response.body().map(ignored -> response.statusCode()));
     }
 }

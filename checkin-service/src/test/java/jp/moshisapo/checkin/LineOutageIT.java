@@ -9,10 +9,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import jp.moshisapo.checkin.code.CodeViewRepository;
 import jp.moshisapo.linesim.LineSimulator;
 import jp.moshisapo.linesim.messaging.Endpoint;
+import jp.moshisapo.linesim.messaging.FaultRule;
 import jp.moshisapo.protocol.code.PrintedCode;
 import jp.moshisapo.protocol.events.Topic;
 import jp.moshisapo.servers.InjectLineSimulator;
@@ -97,6 +99,24 @@ class LineOutageIT {
         assertEquals(3, late.inbox().size(), "prompt (2) and help; the refused completion was not sent again");
         assertEquals(repliesBefore + 2, sim.stats().of(Endpoint.REPLY).requests(),
                 "one refused completion and the help: a 400 is never retried");
+    }
+
+    @Test
+    void aReplyLineLeavesUnansweredIsGivenUpAndTheNextMessageIsAnswered() {
+        PrintedCode code = Venues.issue(codes, "電波の弱い山小屋", "受付");
+        Chat remote = new Chat(sim, "remote");
+        remote.say("チェックイン " + code.display(), 2);
+        double failedBefore = registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count();
+        // LINE takes the completion, then keeps the connection silent far beyond the reply timeout (5 s).
+        sim.faults().set(Endpoint.REPLY, new FaultRule(0, 1, null, Duration.ofSeconds(60)));
+
+        remote.tap("同意する", 1); // delivered: LINE processes a request before it answers late
+        remote.say("使い方", 1); // answered within Chat's 20 s, long before LINE's silence would have ended
+
+        assertEquals(1, TopicReader.visitsOf(remote.userId()).size());
+        assertEquals(failedBefore + 1,
+                registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count(),
+                "the silent try timed out, and its retry met the used token: one failed reply");
     }
 
     private double counter(String name) {

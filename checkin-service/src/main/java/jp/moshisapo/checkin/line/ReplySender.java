@@ -19,7 +19,6 @@ import java.util.concurrent.CompletionStage;
 import jp.moshisapo.checkin.config.LineConfig;
 import jp.moshisapo.checkin.metrics.CheckinMetrics;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Sends a reply with LINE's reply API. Rate limiting (429), server errors and network failures are retried a few
@@ -37,21 +36,20 @@ public class ReplySender {
 
     /** Replies of a whole batch go out at once; each in-flight reply keeps its connection for the next. */
     static final int MAX_IN_FLIGHT = 64;
-    static final int CONNECT_TIMEOUT_MS = 2_000;
-    /** A reply whose connection stays silent this long failed; the retry policy decides what follows. */
-    static final long SILENCE_TIMEOUT_MS = 5_000;
     /** The SDK's models carry their own Jackson annotations (type ids, NON_NULL); a plain mapper honours them. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final String endpoint;
     private final String authorization;
+    private final long timeoutMs;
     private final CheckinMetrics metrics;
 
     ReplySender(Vertx vertx, LineConfig line, CheckinMetrics metrics) {
         this.metrics = metrics;
         this.endpoint = line.apiBaseUrl().replaceAll("/+$", "") + "/v2/bot/message/reply";
         this.authorization = "Bearer " + line.channelAccessToken();
+        this.timeoutMs = line.replyTimeoutMs();
         this.http = client(vertx);
     }
 
@@ -61,14 +59,17 @@ public class ReplySender {
      */
     static HttpClient client(Vertx vertx) {
         HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout(CONNECT_TIMEOUT_MS)
                 .setVerifyHost(true)
                 .setForceSni(true);
         return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
     }
 
+    /**
+     * One try is bounded by the request's own timeouts ({@code LINE_REPLY_TIMEOUT_MS}) rather than by a
+     * {@code @Timeout}: that one schedules a timer task on another thread for every reply, a few per cent of the
+     * service's CPU (docs/performance.md).
+     */
     @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = ReplyRetryableException.class)
-    @Timeout(5000)
     public CompletionStage<Void> send(String replyToken, List<Message> messages) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         Buffer body;
@@ -79,7 +80,8 @@ public class ReplySender {
             return sent;
         }
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(endpoint)
-                .setIdleTimeout(SILENCE_TIMEOUT_MS)
+                .setConnectTimeout(timeoutMs)
+                .setIdleTimeout(timeoutMs)
                 .putHeader("Authorization", authorization)
                 .putHeader("Content-Type", "application/json; charset=utf-8");
         http.request(request)

@@ -69,10 +69,8 @@ class LineOutageIT {
 
     @Test
     void aVisitStaysRecordedWhenLineCannotTakeTheReply() {
-        PrintedCode code = Venues.issue(codes, "停電中の店", "1階");
-        Chat unlucky = new Chat(sim, "unlucky");
-        unlucky.say("チェックイン " + code.display(), 2);
-        double failedBefore = registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count();
+        Chat unlucky = atTheConsentPrompt("停電中の店", "1階", "unlucky");
+        double failedBefore = failedReplies();
         sim.faults().failNext(Endpoint.REPLY, 500, 4); // the first try and all three retries
 
         unlucky.tap("同意する", 0);
@@ -80,15 +78,12 @@ class LineOutageIT {
 
         assertEquals(1, TopicReader.visitsOf(unlucky.userId()).size());
         assertEquals(3, unlucky.inbox().size(), "prompt (2) and help; the completion reply was lost");
-        assertEquals(failedBefore + 1,
-                registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count());
+        assertEquals(failedBefore + 1, failedReplies());
     }
 
     @Test
     void aReplyLineRefusesIsNotRetried() {
-        PrintedCode code = Venues.issue(codes, "閉店間際の店", "レジ前");
-        Chat late = new Chat(sim, "late");
-        late.say("チェックイン " + code.display(), 2);
+        Chat late = atTheConsentPrompt("閉店間際の店", "レジ前", "late");
         long repliesBefore = sim.stats().of(Endpoint.REPLY).requests();
         sim.faults().failNext(Endpoint.REPLY, 400, 1); // as for a reply token that expired: final
 
@@ -103,10 +98,8 @@ class LineOutageIT {
 
     @Test
     void aReplyLineLeavesUnansweredIsGivenUpAndTheNextMessageIsAnswered() {
-        PrintedCode code = Venues.issue(codes, "電波の弱い山小屋", "受付");
-        Chat remote = new Chat(sim, "remote");
-        remote.say("チェックイン " + code.display(), 2);
-        double failedBefore = registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count();
+        Chat remote = atTheConsentPrompt("電波の弱い山小屋", "受付", "remote");
+        double failedBefore = failedReplies();
         // LINE takes the completion, then keeps the connection silent far beyond the reply timeout (5 s).
         sim.faults().set(Endpoint.REPLY, new FaultRule(0, 1, null, Duration.ofSeconds(60)));
 
@@ -114,9 +107,20 @@ class LineOutageIT {
         remote.say("使い方", 1); // answered within Chat's 20 s, long before LINE's silence would have ended
 
         assertEquals(1, TopicReader.visitsOf(remote.userId()).size());
-        assertEquals(failedBefore + 1,
-                registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count(),
+        assertEquals(failedBefore + 1, failedReplies(),
                 "the silent try timed out, and its retry met the used token: one failed reply");
+    }
+
+    /** A resident who scanned a new venue's code and now sees the consent prompt. */
+    private Chat atTheConsentPrompt(String venue, String room, String name) {
+        PrintedCode code = Venues.issue(codes, venue, room);
+        Chat resident = new Chat(sim, name);
+        resident.say("チェックイン " + code.display(), 2);
+        return resident;
+    }
+
+    private double failedReplies() {
+        return registry.get("moshisapo.checkin.replies").tag("result", "failed").counter().count();
     }
 
     private double counter(String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.ReplyMessageRequest;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -84,21 +85,24 @@ public class ReplySender {
                 .setIdleTimeout(timeoutMs)
                 .putHeader("Authorization", authorization)
                 .putHeader("Content-Type", "application/json; charset=utf-8");
-        http.request(request)
-                .compose(call -> call.send(body))
-                // Read to the end, so the connection serves the next reply.
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
-                .onComplete(answer -> {
-                    if (answer.failed()) {
-                        sent.completeExceptionally(new ReplyRetryableException("LINE not reachable: "
-                                + answer.cause().getClass().getSimpleName(), answer.cause()));
-                    } else if (answer.result() / 100 == 2) {
-                        sent.complete(null);
-                    } else {
-                        sent.completeExceptionally(refusal(answer.result()));
-                    }
-                });
+        statusOf(http, request, body).onComplete(answer -> {
+            if (answer.failed()) {
+                sent.completeExceptionally(new ReplyRetryableException("LINE not reachable: "
+                        + answer.cause().getClass().getSimpleName(), answer.cause()));
+            } else if (answer.result() / 100 == 2) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(refusal(answer.result()));
+            }
+        });
         return sent;
+    }
+
+    /** One request and its answer's status, the answer read to its end so that its connection serves the next. */
+    static Future<Integer> statusOf(HttpClient http, RequestOptions request, Buffer body) {
+        return http.request(request)
+                .compose(call -> call.send(body))
+                .compose(response -> response.body().map(ignored -> response.statusCode()));
     }
 
     @PreDestroy

@@ -64,8 +64,7 @@ class ReplyConnectionsTest {
     }
 
     private static Future<Integer> post(HttpClient client, String url) {
-        return client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url))
-                .compose(call -> call.send(Buffer.buffer("{}")))
-                .compose(response -> response.body().map(ignored -> response.statusCode()));
+        return ReplySender.statusOf(client, new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url),
+                Buffer.buffer("{}"));
     }
 }
